@@ -1,0 +1,233 @@
+#include "core/cache/cache.hpp"
+
+#include <sqlite3.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <system_error>
+
+#include "core/cache/schema_sql.hpp"
+#include "core/error.hpp"
+
+namespace convstat::core {
+namespace fs = std::filesystem;
+
+namespace {
+
+[[noreturn]] void throw_locked(const std::string& path, int timeout_ms) {
+  throw LocalError("the cache '" + path + "' is locked by another process (waited " +
+                       std::to_string(timeout_ms / 1000) + " s)",
+                   "another convstat import, demo or sync is writing it; try again when it ends");
+}
+
+// Runs fn, turning SQLite busy/locked errors into LocalError and other SQLite errors into LocalError too.
+template <typename Fn>
+auto guard_sqlite(const std::string& path, int timeout_ms, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const SQLite::Exception& e) {
+    const int code = e.getErrorCode() & 0xff;
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) throw_locked(path, timeout_ms);
+    if (code == SQLITE_CORRUPT || code == SQLITE_NOTADB)
+      throw LocalError("the cache '" + path + "' is corrupt or not a convstat cache: " + e.what(),
+                       "run `convstat cache check`; move the file away to start a new cache");
+    if (code == SQLITE_FULL) throw LocalError("disk full while writing the cache '" + path + "'");
+    throw LocalError("cache '" + path + "': " + e.what());
+  }
+}
+
+}  // namespace
+
+std::string default_cache_path() {
+  const char* xdg = std::getenv("XDG_DATA_HOME");
+  if (xdg && *xdg) return (fs::path(xdg) / "convstat" / "cache.db").string();
+  const char* home = std::getenv("HOME");
+  return (fs::path(home && *home ? home : ".") / ".local" / "share" / "convstat" / "cache.db").string();
+}
+
+Cache::Cache(const std::string& path, OpenMode mode, int busy_timeout_ms) : m_path(path) {
+  std::error_code ec;
+  if (mode == OpenMode::read_only && !fs::exists(path, ec))
+    throw LocalError("no cache at '" + path + "'",
+                     "fill it with `convstat demo` or `convstat import FILE`, or point --cache at another file");
+  if (mode == OpenMode::read_write) {
+    const fs::path parent = fs::path(path).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    if (ec) throw LocalError("cannot create the folder '" + parent.string() + "' for the cache: " + ec.message());
+  }
+  const int flags = mode == OpenMode::read_only ? SQLite::OPEN_READONLY
+                                                : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+  guard_sqlite(path, busy_timeout_ms, [&] {
+    m_db = std::make_unique<SQLite::Database>(path, flags, busy_timeout_ms);
+    m_db->exec("PRAGMA foreign_keys = OFF");
+    if (mode == OpenMode::read_write) {
+      m_db->exec("PRAGMA journal_mode = WAL");
+      m_db->exec("PRAGMA synchronous = NORMAL");
+    }
+    m_db->exec("PRAGMA temp_store = MEMORY");
+    m_db->exec("PRAGMA cache_size = -65536");  // 64 MiB page cache
+    const int version = schema_version();
+    if (version > k_schema_version)
+      throw LocalError("the cache '" + path + "' has schema version " + std::to_string(version) +
+                           ", newer than this convstat knows (" + std::to_string(k_schema_version) + ")",
+                       "upgrade convstat");
+    if (mode == OpenMode::read_write) migrate();
+    else if (version == 0)
+      throw LocalError("'" + path + "' is not a convstat cache (empty schema)",
+                       "fill it with `convstat demo` or `convstat import FILE`");
+    return 0;
+  });
+  (void)busy_timeout_ms;
+}
+
+int Cache::schema_version() { return m_db->execAndGet("PRAGMA user_version").getInt(); }
+
+void Cache::migrate() {
+  const auto& steps = schema_migrations();
+  int version = schema_version();
+  while (version < static_cast<int>(steps.size())) {
+    m_db->exec("BEGIN IMMEDIATE");
+    try {
+      for (const auto& sql : steps[static_cast<size_t>(version)]) m_db->exec(sql);
+      ++version;
+      m_db->exec("PRAGMA user_version = " + std::to_string(version));
+      m_db->exec("COMMIT");
+    } catch (...) {
+      m_db->exec("ROLLBACK");
+      throw;
+    }
+  }
+}
+
+// ---- RecordWriter ------------------------------------------------------------
+
+struct RecordWriter::TableWriter {
+  SQLite::Statement upsert;
+  std::int64_t max_rid;
+  TableWriter(SQLite::Database& db, const RecordType& type)
+      : upsert(db, upsert_sql(type)),
+        max_rid(db.execAndGet("SELECT coalesce(max(rid), 0) FROM " + std::string(type.table)).getInt64()) {}
+};
+
+RecordWriter::RecordWriter(Cache& cache) : m_cache(cache) {
+  guard_sqlite(cache.path(), 10000, [&] { return m_cache.db().exec("BEGIN IMMEDIATE"); });
+  m_open = true;
+}
+
+RecordWriter::~RecordWriter() {
+  if (!m_open) return;
+  try {
+    rollback();
+  } catch (...) {  // destructors never throw; SQLite rolls back on close anyway
+  }
+}
+
+RecordWriter::TableWriter& RecordWriter::table_for(const RecordType& type) {
+  auto it = m_tables.find(std::string(type.name));
+  if (it == m_tables.end())
+    it = m_tables.emplace(std::string(type.name), std::make_unique<TableWriter>(m_cache.db(), type)).first;
+  return *it->second;
+}
+
+UpsertOutcome RecordWriter::upsert(const Record& record) {
+  return guard_sqlite(m_cache.path(), 10000, [&] {
+    TableWriter& table = table_for(*record.type);
+    SQLite::Statement& stmt = table.upsert;
+    int index = 1;
+    for (const Cell& cell : record.cells) {
+      std::visit([&](const auto& v) {
+        using T = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<T, std::monostate>) stmt.bind(index);
+        else stmt.bind(index, v);
+      }, cell);
+      ++index;
+    }
+    if (record.extra_json.empty()) stmt.bind(index++);
+    else stmt.bind(index++, record.extra_json);
+    stmt.bind(index, record.content_hash);
+    UpsertOutcome outcome = UpsertOutcome::unchanged;
+    if (stmt.executeStep()) {
+      const std::int64_t rid = stmt.getColumn(0).getInt64();
+      outcome = rid > table.max_rid ? UpsertOutcome::inserted : UpsertOutcome::updated;
+      if (rid > table.max_rid) table.max_rid = rid;
+      while (stmt.executeStep()) {}
+    }
+    stmt.reset();
+    TypeCounts& counts = m_counts[std::string(record.type->name)];
+    if (outcome == UpsertOutcome::inserted) ++counts.inserted;
+    else if (outcome == UpsertOutcome::updated) ++counts.updated;
+    else ++counts.unchanged;
+    return outcome;
+  });
+}
+
+void RecordWriter::commit() {
+  m_tables.clear();  // finalize statements before COMMIT
+  guard_sqlite(m_cache.path(), 10000, [&] { return m_cache.db().exec("COMMIT"); });
+  m_open = false;
+}
+
+void RecordWriter::rollback() {
+  m_tables.clear();
+  if (m_open) m_cache.db().exec("ROLLBACK");
+  m_open = false;
+}
+
+// ---- info and check -------------------------------------------------------------
+
+std::string_view membership_column(const RecordType& type) {
+  const std::string_view name = type.name;
+  if (name == "conversation" || name == "call") return "started_at";
+  if (name == "csat") return "responded_at";
+  if (name == "lead" || name == "feedback") return "created_at";
+  if (name == "kb_article") return "updated_at";
+  return "at";
+}
+
+CacheInfo cache_info(Cache& cache) {
+  CacheInfo info;
+  info.path = cache.path();
+  info.schema_version = cache.schema_version();
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal"}) {
+    const auto size = fs::file_size(cache.path() + suffix, ec);
+    if (!ec) info.file_size_bytes += static_cast<std::int64_t>(size);
+  }
+  for (const RecordType& type : record_types()) {
+    const std::string col(membership_column(type));
+    SQLite::Statement q(cache.db(), "SELECT count(*), min(" + col + "), max(" + col + ") FROM " +
+                                        std::string(type.table));
+    q.executeStep();
+    TypeInfo t{std::string(type.name), q.getColumn(0).getInt64(), {}, {}};
+    if (!q.getColumn(1).isNull()) t.oldest_ms = q.getColumn(1).getInt64();
+    if (!q.getColumn(2).isNull()) t.newest_ms = q.getColumn(2).getInt64();
+    info.types.push_back(std::move(t));
+  }
+  return info;
+}
+
+std::vector<std::string> cache_check(Cache& cache) {
+  std::vector<std::string> problems;
+  SQLite::Statement q(cache.db(), "PRAGMA integrity_check");
+  while (q.executeStep()) {
+    const std::string line = q.getColumn(0).getString();
+    if (line != "ok") problems.push_back(line);
+  }
+  for (const RecordType& type : record_types()) {
+    const std::string table(type.table);
+    if (!cache.db().tableExists(table)) {
+      problems.push_back("missing table '" + table + "'");
+      continue;
+    }
+    const auto bad = cache.db().execAndGet("SELECT count(*) FROM " + table +
+                                           " WHERE id IS NULL OR tenant IS NULL OR content_hash IS NULL").getInt64();
+    if (bad > 0) problems.push_back(table + ": " + std::to_string(bad) + " rows without id, tenant or hash");
+  }
+  if (cache.schema_version() != Cache::k_schema_version)
+    problems.push_back("schema version " + std::to_string(cache.schema_version()) + ", expected " +
+                       std::to_string(Cache::k_schema_version));
+  return problems;
+}
+
+}  // namespace convstat::core

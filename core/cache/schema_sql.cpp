@@ -1,0 +1,81 @@
+#include "core/cache/schema_sql.hpp"
+
+namespace convstat::core {
+namespace {
+
+std::string sql_type(FieldKind kind) {
+  switch (kind) {
+    case FieldKind::timestamp:
+    case FieldKind::integer:
+    case FieldKind::boolean: return "INTEGER";
+    case FieldKind::number: return "REAL";
+    default: return "TEXT";
+  }
+}
+
+std::string create_table(const RecordType& type) {
+  std::string sql = "CREATE TABLE " + std::string(type.table) + " (\n  rid INTEGER PRIMARY KEY";
+  for (const FieldSpec& f : type.fields) {
+    sql += ",\n  " + std::string(f.name) + " " + sql_type(f.kind);
+    if (f.name == "id" || f.name == "tenant") sql += " NOT NULL";
+  }
+  sql += ",\n  extra TEXT,\n  content_hash TEXT NOT NULL,\n  UNIQUE (tenant, id)\n)";
+  return sql;
+}
+
+// Indexes for the range scans and joins KPI commands make.
+std::vector<std::string> indexes() {
+  return {
+      "CREATE INDEX conversations_tenant_started ON conversations (tenant, started_at)",
+      "CREATE INDEX conversations_started ON conversations (started_at)",
+      "CREATE INDEX messages_conversation ON messages (tenant, conversation_id)",
+      "CREATE INDEX messages_at ON messages (at)",
+      "CREATE INDEX csat_conversation ON csat (tenant, conversation_id)",
+      "CREATE INDEX csat_responded ON csat (responded_at)",
+      "CREATE INDEX csat_sent ON csat (sent_at)",
+      "CREATE INDEX calls_tenant_started ON calls (tenant, started_at)",
+      "CREATE INDEX calls_started ON calls (started_at)",
+      "CREATE INDEX turns_conversation ON turns (tenant, conversation_id)",
+      "CREATE INDEX turns_at ON turns (at)",
+      "CREATE INDEX usage_at ON usage (at)",
+      "CREATE INDEX usage_conversation ON usage (tenant, conversation_id)",
+      "CREATE INDEX feedback_conversation ON feedback (tenant, conversation_id)",
+      "CREATE INDEX feedback_created ON feedback (created_at)",
+      "CREATE INDEX leads_created ON leads (created_at)",
+      "CREATE INDEX events_at ON events (at)",
+  };
+}
+
+std::vector<std::string> version_1() {
+  std::vector<std::string> sql;
+  for (const RecordType& type : record_types()) sql.push_back(create_table(type));
+  for (auto& index : indexes()) sql.push_back(std::move(index));
+  sql.push_back("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+  return sql;
+}
+
+}  // namespace
+
+const std::vector<std::vector<std::string>>& schema_migrations() {
+  static const std::vector<std::vector<std::string>> migrations = {version_1()};
+  return migrations;
+}
+
+std::string upsert_sql(const RecordType& type) {
+  const std::string table(type.table);
+  std::string columns, params, updates;
+  for (const FieldSpec& f : type.fields) {
+    const std::string name(f.name);
+    columns += name + ", ";
+    params += "?, ";
+    if (name != "id" && name != "tenant") updates += name + " = excluded." + name + ", ";
+  }
+  return "INSERT INTO " + table + " (" + columns + "extra, content_hash) VALUES (" + params +
+         "?, ?) ON CONFLICT (tenant, id) DO UPDATE SET " + updates +
+         "extra = excluded.extra, content_hash = excluded.content_hash WHERE " + table +
+         ".content_hash <> excluded.content_hash AND NOT (" + table +
+         ".updated_at IS NOT NULL AND excluded.updated_at IS NOT NULL AND " + table +
+         ".updated_at > excluded.updated_at) RETURNING rid";
+}
+
+}  // namespace convstat::core
