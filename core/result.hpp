@@ -37,6 +37,7 @@ public:
   // An optional number: null when empty (a mean or rate with an empty denominator).
   static Node number(std::optional<double> v, Unit unit) { return v ? number(*v, unit) : Node(); }
   static Node string(std::string s) { Node n; n.m_value = std::move(s); return n; }
+  static Node string(const char* s) { return string(std::string(s)); }
   static Node string(std::optional<std::string> s) { return s ? string(std::move(*s)) : Node(); }
   static Node object() { Node n; n.m_value = Object{}; return n; }
   static Node list() { Node n; n.m_value = List{}; return n; }

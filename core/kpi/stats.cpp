@@ -1,0 +1,36 @@
+#include "core/kpi/stats.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace convstat::core {
+
+std::optional<double> percent(std::int64_t part, std::int64_t whole) {
+  if (whole == 0) return std::nullopt;
+  return static_cast<double>(part) * 100.0 / static_cast<double>(whole);
+}
+
+std::optional<double> ratio(double part, std::int64_t whole) {
+  if (whole == 0) return std::nullopt;
+  return part / static_cast<double>(whole);
+}
+
+std::optional<double> mean(const std::vector<double>& values) {
+  double sum = 0;
+  for (double v : values) sum += v;
+  return ratio(sum, static_cast<std::int64_t>(values.size()));
+}
+
+std::optional<double> median(std::vector<double>& values) { return percentile(values, 50.0); }
+
+std::optional<double> percentile(std::vector<double>& values, double p) {
+  if (values.empty()) return std::nullopt;
+  std::sort(values.begin(), values.end());
+  const double rank = p / 100.0 * static_cast<double>(values.size() - 1);
+  const auto lower = static_cast<std::size_t>(std::floor(rank));
+  const std::size_t upper = std::min(lower + 1, values.size() - 1);
+  const double fraction = rank - static_cast<double>(lower);
+  return values[lower] + (values[upper] - values[lower]) * fraction;
+}
+
+}  // namespace convstat::core

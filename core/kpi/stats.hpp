@@ -1,0 +1,30 @@
+#pragma once
+// Small statistics with the empty-denominator rule of kpis.md: a rate or mean
+// over nothing is std::nullopt (null), never 0 or NaN.
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace convstat::core {
+
+// part / whole * 100, or nullopt when whole is 0.
+std::optional<double> percent(std::int64_t part, std::int64_t whole);
+// part / whole, or nullopt when whole is 0.
+std::optional<double> ratio(double part, std::int64_t whole);
+// Arithmetic mean, or nullopt for no values.
+std::optional<double> mean(const std::vector<double>& values);
+// Median (mean of the two middle values for an even count); sorts `values`.
+std::optional<double> median(std::vector<double>& values);
+// Percentile p in [0, 100], linear interpolation between closest ranks
+// (numpy's default, DuckDB's quantile_cont); sorts `values`.
+std::optional<double> percentile(std::vector<double>& values, double p);
+
+// Running mean without storing values.
+struct MeanAccumulator {
+  double sum = 0;
+  std::int64_t count = 0;
+  void add(double v) { sum += v; ++count; }
+  std::optional<double> value() const { return ratio(sum, count); }
+};
+
+}  // namespace convstat::core

@@ -1,0 +1,41 @@
+#include "core/query/filters.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "core/error.hpp"
+#include "core/util/suggest.hpp"
+
+namespace convstat::core {
+
+void Filters::validate() const {
+  static const std::vector<std::string> priorities = {"urgent", "high", "medium", "low", "unset"};
+  if (priority && std::find(priorities.begin(), priorities.end(), *priority) == priorities.end())
+    throw UsageError("invalid --priority '" + *priority + "' (expected urgent, high, medium, low or unset)" +
+                     did_you_mean(*priority, priorities));
+}
+
+std::string conversation_conditions(const Filters& f, const std::string& alias, bool with_tenant,
+                                    std::vector<std::string>& params) {
+  std::string sql;
+  auto add = [&](const std::string& condition, std::initializer_list<std::string> values) {
+    sql += " AND " + condition;
+    params.insert(params.end(), values);
+  };
+  if (with_tenant && f.tenant) add(alias + "tenant = ?", {*f.tenant});
+  if (f.channel) {
+    std::string lower = *f.channel;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    add(alias + "channel = ?", {lower});
+  }
+  if (f.bot) add(alias + "bot_id = ?", {*f.bot});
+  if (f.team) add("(" + alias + "team_id = ? OR " + alias + "team_name = ?)", {*f.team, *f.team});
+  if (f.assignee) add("(" + alias + "assignee_id = ? OR " + alias + "assignee_name = ?)", {*f.assignee, *f.assignee});
+  if (f.priority) {
+    if (*f.priority == "unset") sql += " AND " + alias + "id IS NOT NULL AND " + alias + "priority IS NULL";
+    else add(alias + "priority = ?", {*f.priority});
+  }
+  return sql;
+}
+
+}  // namespace convstat::core

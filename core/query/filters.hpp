@@ -1,0 +1,31 @@
+#pragma once
+// The common KPI filters (kpis.md "Filters") and the SQL they add.
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace convstat::core {
+
+struct Filters {
+  std::optional<std::string> tenant;
+  std::optional<std::string> channel;   // lower-cased on match
+  std::optional<std::string> bot;
+  std::optional<std::string> team;      // team_id or team_name
+  std::optional<std::string> assignee;  // assignee_id or assignee_name
+  std::optional<std::string> priority;  // urgent|high|medium|low|unset
+  std::optional<std::string> outcome;   // calls only
+
+  // True when a filter narrows conversations (so records joined to a
+  // conversation drop out when their conversation is absent).
+  bool narrows_conversations() const { return channel || bot || team || assignee || priority; }
+  // Throws UsageError for a priority outside urgent|high|medium|low|unset.
+  void validate() const;
+};
+
+// A WHERE fragment (" AND …") over conversation columns with prefix `alias`
+// ("" or "c.") and its positional parameters, appended to `params`. The
+// tenant condition is included only when `with_tenant`.
+std::string conversation_conditions(const Filters& filters, const std::string& alias, bool with_tenant,
+                                    std::vector<std::string>& params);
+
+}  // namespace convstat::core
