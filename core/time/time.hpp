@@ -13,6 +13,11 @@ namespace date { class time_zone; }
 namespace convstat::core {
 
 // A resolved IANA zone. Throws UsageError("unknown time zone 'X'") for an unknown name.
+// Lookups cache the UTC-offset period of the last instant seen (a mutable member),
+// so a run of lookups within one DST period is O(1): one TimeZone object may be
+// used by one thread at a time (copies are independent and cheap).
+// Note: the system zone files list transitions up to 2037 and date/tz (USE_OS_TZDB)
+// ignores their footer rule, so instants after 2037 keep the last listed offset.
 class TimeZone {
 public:
   explicit TimeZone(const std::string& name);  // "UTC", "Europe/Paris"
@@ -20,7 +25,8 @@ public:
   const std::string& name() const { return m_name; }
   // Offset from UTC in seconds at that instant.
   int offset_seconds(std::int64_t epoch_ms) const;
-  // Epoch ms of local midnight starting the local civil day `days` (days since 1970-01-01 local).
+  // Epoch ms of local midnight starting the local civil day `days` (days since 1970-01-01 local);
+  // when midnight falls in a DST gap, the day's first instant.
   std::int64_t day_start_ms(std::int32_t local_day) const;
   // The local civil day (days since 1970-01-01) containing the instant.
   std::int32_t local_day(std::int64_t epoch_ms) const;
@@ -32,8 +38,15 @@ public:
   const date::time_zone* zone() const { return m_zone; }
 
 private:
+  // Loads the offset period containing the instant into the cache below.
+  void refresh_cache(std::int64_t epoch_ms) const;
+
   std::string m_name;
   const date::time_zone* m_zone = nullptr;
+  // The offset period [m_cached_begin_ms, m_cached_end_ms) (empty until the first lookup).
+  mutable std::int64_t m_cached_begin_ms = 0;
+  mutable std::int64_t m_cached_end_ms = 0;
+  mutable int m_cached_offset_seconds = 0;
 };
 
 // Parses an RFC 3339 / ISO 8601 timestamp with offset ("2026-03-02T09:15:00Z",
@@ -41,6 +54,10 @@ private:
 // truncated). A timestamp without offset is read in `assume` when given,
 // otherwise std::nullopt is returned with `error` set ("timestamp has no UTC
 // offset"). Any malformed text: nullopt with a reason in `error`.
+// Grammar: YYYY-MM-DD ('T'|'t'|' ') HH:MM:SS [.digits] [Z|z|±HH:MM|±HHMM|±HH];
+// no surrounding whitespace; calendar-checked; second 60 and a date alone
+// ("expected a date and time") are errors. `error` may be null. Hand-written
+// and allocation-free on success: meant to be called per imported record.
 std::optional<std::int64_t> parse_timestamp(std::string_view text, const TimeZone* assume, std::string* error);
 
 // Civil date helpers. Days are days since 1970-01-01.
@@ -83,7 +100,9 @@ struct TimeRange {
 // as-of), --period calendar periods (weeks start Monday), default --days 30.
 // Combining --days or --period with --from/--to, --from after --to, or a bad
 // date/datetime/period is a UsageError. A --from alone runs to the end of
-// today; a --to alone starts 29 days before it (30 days).
+// today; a --to alone starts 29 days before it (30 days). A --from/--to
+// datetime without offset is read in `tz`; --as-of needs an offset. --days
+// accepts 1..100000.
 TimeRange resolve_range(const RangeRequest& request, const TimeZone& tz);
 
 // "The equally long range just before" (kpis.md): for a date range the same
@@ -92,7 +111,9 @@ TimeRange resolve_range(const RangeRequest& request, const TimeZone& tz);
 TimeRange previous_range(const TimeRange& range, const TimeZone& tz);
 
 // Maps instants to the index of their local day in a range (0-based), DST-correct,
-// by binary search over precomputed day boundaries. -1 when outside.
+// by binary search over precomputed day boundaries. -1 when outside the range's
+// [from_ms, to_ms) (so the uncovered parts of a datetime range's first and last
+// day map to -1 too).
 class DayBuckets {
 public:
   DayBuckets(const TimeRange& range, const TimeZone& tz);
@@ -102,6 +123,8 @@ public:
   std::int64_t start_ms(int index) const { return m_starts[static_cast<size_t>(index)]; }
 
 private:
+  std::int64_t m_from_ms = 0;  // the range, [m_from_ms, m_to_ms)
+  std::int64_t m_to_ms = 0;
   std::vector<std::int32_t> m_days;
   std::vector<std::int64_t> m_starts;  // m_starts[i] = local midnight of m_days[i]; one extra end boundary
 };

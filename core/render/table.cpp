@@ -1,0 +1,133 @@
+#include <algorithm>
+#include <numeric>
+
+#include "core/render/renderers.hpp"
+#include "core/render/text.hpp"
+#include "core/render/values.hpp"
+
+namespace convstat::core::render {
+
+namespace {
+
+// Fitting the width never narrows a text column below this many columns (or its natural width).
+constexpr std::size_t k_min_text_width = 6;
+constexpr std::string_view k_null = "\u2013";
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_dim = "\x1b[2m";
+constexpr std::string_view k_reset = "\x1b[0m";
+
+enum class Align { left, right };
+
+struct Cell {
+  std::string text;  // terminal-safe, without styles
+  Align align;
+  bool null;
+};
+
+// A section laid out for printing. Right-aligned (numeric) columns are never truncated.
+struct Grid {
+  std::vector<Cell> header;
+  std::vector<std::vector<Cell>> rows;
+  std::vector<std::size_t> natural;  // display width of the widest cell of each column
+  std::vector<std::size_t> width;    // width after fitting the terminal
+};
+
+std::string styled(std::string_view text, std::string_view style, bool color) {
+  if (!color) return std::string(text);
+  return std::string(style) + std::string(text) + std::string(k_reset);
+}
+
+// Numbers right, text left, null like its column.
+Cell make_cell(const Node* node, Align column_align) {
+  if (auto text = cell_text(node, NumberStyle::human))
+    return {terminal_safe(*text), is_numeric(node) ? Align::right : Align::left, false};
+  return {std::string(k_null), column_align, true};
+}
+
+Grid make_grid(const Section& section) {
+  Grid grid;
+  for (std::size_t c = 0; c < section.columns.size(); ++c) {
+    const Align align = numeric_column(section, c) ? Align::right : Align::left;
+    grid.header.push_back({terminal_safe(section.columns[c]), align, false});
+    grid.natural.push_back(display_width(grid.header.back().text));
+  }
+  for (const auto& row : section.rows) {
+    std::vector<Cell> cells;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      cells.push_back(make_cell(row[c], grid.header[c].align));
+      grid.natural[c] = std::max(grid.natural[c], display_width(cells.back().text));
+    }
+    grid.rows.push_back(std::move(cells));
+  }
+  grid.width = grid.natural;
+  return grid;
+}
+
+// Narrows the widest text column, one column at a time, until the rows fit
+// `max_width` or no text column can shrink further.
+void fit_width(Grid& grid, int max_width) {
+  if (max_width <= 0 || grid.width.empty()) return;
+  std::size_t total = std::accumulate(grid.width.begin(), grid.width.end(), 2 * (grid.width.size() - 1));
+  while (total > static_cast<std::size_t>(max_width)) {
+    std::size_t widest = grid.width.size();
+    for (std::size_t c = 0; c < grid.width.size(); ++c) {
+      const bool shrinkable = grid.header[c].align == Align::left &&
+                              grid.width[c] > std::min(grid.natural[c], k_min_text_width);
+      if (shrinkable && (widest == grid.width.size() || grid.width[c] > grid.width[widest])) widest = c;
+    }
+    if (widest == grid.width.size()) return;
+    --grid.width[widest];
+    --total;
+  }
+}
+
+// `cell` truncated and padded to `width` columns, styled when `color`.
+std::string format_cell(const Cell& cell, std::size_t width, bool color, std::string_view style) {
+  const std::string text = truncate_to_width(cell.text, width);
+  const std::string padding(width - display_width(text), ' ');
+  const std::string shown = styled(text, cell.null ? k_dim : style, color && (cell.null || !style.empty()));
+  return cell.align == Align::right ? padding + shown : shown + padding;
+}
+
+void write_line(std::ostream& out, const std::vector<Cell>& cells, const Grid& grid, bool color,
+                std::string_view style = {}) {
+  std::string line;
+  for (std::size_t c = 0; c < cells.size(); ++c)
+    line += (c > 0 ? "  " : "") + format_cell(cells[c], grid.width[c], color, style);
+  line.erase(line.find_last_not_of(' ') + 1);
+  out << line << '\n';
+}
+
+void write_section(std::ostream& out, const Section& section, bool color, int max_width) {
+  out << styled(terminal_safe(section.name), k_bold, color) << '\n';
+  if (section.columns.empty()) {
+    out << "(no rows)\n";
+    return;
+  }
+  Grid grid = make_grid(section);
+  fit_width(grid, max_width);
+  write_line(out, grid.header, grid, color, k_bold);
+  std::string rule;
+  for (std::size_t c = 0; c < grid.width.size(); ++c) rule += (c > 0 ? "  " : "") + std::string(grid.width[c], '-');
+  out << rule << '\n';
+  for (const auto& row : grid.rows) write_line(out, row, grid, color);
+  if (grid.rows.empty()) out << "(no rows)\n";
+}
+
+}  // namespace
+
+void TableRenderer::render(const Result& result, std::ostream& out) const {
+  bool first = true;
+  if (!result.title.empty()) {
+    out << styled(terminal_safe(result.title), k_bold, m_color) << '\n';
+    first = false;
+  }
+  for (const auto& section : make_sections(result)) {
+    if (!first) out << '\n';
+    write_section(out, section, m_color, m_width);
+    first = false;
+  }
+  if (first) out << '\n';  // an empty result is still one (empty) line
+}
+
+}  // namespace convstat::core::render

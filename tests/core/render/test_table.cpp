@@ -1,0 +1,146 @@
+// Table renderer: aligned columns for humans, width-aware for UTF-8, fitted to the terminal.
+#include <catch2/catch.hpp>
+
+#include "core/render/render.hpp"
+#include "fixtures.hpp"
+
+using namespace convstat::core;
+
+namespace {
+
+std::string to_table(const Result& result, int width = 100, bool color = false) {
+  RenderOptions options;
+  options.width = width;
+  options.color = color;
+  return render_to_string(result, options);
+}
+
+}  // namespace
+
+TEST_CASE("table: overview, exact", "[render]") {
+  CHECK(to_table(test::overview_result()) ==
+        "Conversation overview\n"
+        "\n"
+        "summary\n"
+        "metric                      value\n"
+        "--------------------------  -----\n"
+        "total_conversations           285\n"
+        "ai_resolution_rate           41.4\n"
+        "resolution_minutes_median   252.0\n"
+        "first_response_minutes_avg      –\n"
+        "\n"
+        "channel_distribution\n"
+        "channel  conversation_count\n"
+        "-------  ------------------\n"
+        "email                   145\n"
+        "chat                     80\n");
+}
+
+TEST_CASE("table: nested objects as dotted metrics, null in a numeric column", "[render]") {
+  CHECK(to_table(test::sla_result()) ==
+        "SLA compliance\n"
+        "\n"
+        "summary\n"
+        "metric                          value\n"
+        "------------------------------  -----\n"
+        "first_response.tracked            285\n"
+        "first_response.met                275\n"
+        "first_response.compliance_rate   96.5\n"
+        "\n"
+        "by_priority\n"
+        "priority  tracked  compliance_rate\n"
+        "--------  -------  ---------------\n"
+        "urgent         25             88.0\n"
+        "unset           0                –\n");
+}
+
+TEST_CASE("table: mixed values; text left, numbers right; usd four decimals", "[render]") {
+  Result result;
+  result.root.set("profile", Node::string("complete"))
+      .set("total_cost_usd", Node::number(0.0000005, Unit::usd))
+      .set("cache_hit_rate", Node::number(0.5, Unit::ratio4))
+      .set("target_met", Node::boolean(true));
+  CHECK(to_table(result) ==
+        "summary\n"
+        "metric          value\n"
+        "--------------  --------\n"
+        "profile         complete\n"
+        "total_cost_usd    0.0000\n"
+        "cache_hit_rate    0.5000\n"
+        "target_met      true\n");
+}
+
+TEST_CASE("table: columns align by display width (combining marks 0, CJK 2)", "[render]") {
+  // Names take 7, 10 and 6 columns; the column is as wide as its header (13), so
+  // 13 - width + 2 + 12 spaces precede the right-aligned count (20, 18 and 22).
+  CHECK(to_table(test::agents_result()) ==
+        "Agents\n"
+        "\n"
+        "agent_performance\n"
+        "assignee_name  assigned_count\n"
+        "-------------  --------------\n" +
+            test::k_devanagari_name + "                    12\n" +
+            test::k_accented_name + "                  7\n" +
+            test::k_cjk_name + "                      3\n");
+}
+
+TEST_CASE("table: the widest text column is truncated with … to fit the width", "[render]") {
+  Result result;
+  Node items = Node::list();
+  items.push(test::object_of({{"subject", Node::string("Refund for order 1234 not received yet")},
+                              {"channel", Node::string("email")},
+                              {"messages", Node::integer(12)}}));
+  items.push(test::object_of({{"subject", Node::string(test::k_devanagari_name + " wants a callback")},
+                              {"channel", Node::string("whatsapp")},
+                              {"messages", Node::integer(3)}}));
+  result.root.set("items", items);
+  // Natural widths 38 + 8 + 8 and two gaps of 2 = 58; fit into 40 by narrowing subject to 20.
+  CHECK(to_table(result, 40) ==
+        "items\n"
+        "subject               channel   messages\n"
+        "--------------------  --------  --------\n"
+        "Refund for order 12…  email           12\n" +
+            test::k_devanagari_name + " wants a cal…  whatsapp         3\n");
+  // Without a limit nothing is cut.
+  CHECK(to_table(result, 0).find("Refund for order 1234 not received yet  email") != std::string::npos);
+}
+
+TEST_CASE("table: text columns never shrink below six columns; numbers never shrink", "[render]") {
+  Result result;
+  Node items = Node::list();
+  items.push(test::object_of({{"name", Node::string("Alexandra")}, {"count", Node::integer(123456)}}));
+  result.root.set("items", items);
+  CHECK(to_table(result, 5) ==
+        "items\n"
+        "name     count\n"
+        "------  ------\n"
+        "Alexa…  123456\n");
+}
+
+TEST_CASE("table: colour only when asked: bold headings, dim nulls", "[render]") {
+  const std::string plain = to_table(test::overview_result());
+  CHECK(plain.find('\x1b') == std::string::npos);
+  const std::string coloured = to_table(test::overview_result(), 100, true);
+  CHECK(coloured.rfind("\x1b[1mConversation overview\x1b[0m\n\n\x1b[1msummary\x1b[0m\n"
+                       "\x1b[1mmetric\x1b[0m                      \x1b[1mvalue\x1b[0m\n",
+                       0) == 0);
+  CHECK(coloured.find("first_response_minutes_avg      \x1b[2m–\x1b[0m\n") != std::string::npos);
+}
+
+TEST_CASE("table: control characters in text cannot reach the terminal", "[render]") {
+  Result result;
+  result.root.set("comment", Node::string("line1\nline2\x1b[31m"));
+  CHECK(to_table(result) ==
+        "summary\n"
+        "metric   value\n"
+        "-------  ----------------\n"
+        "comment  line1 line2\xef\xbf\xbd[31m\n");
+}
+
+TEST_CASE("table: an empty list prints its name and (no rows)", "[render]") {
+  Result result;
+  result.title = "Teams";
+  result.root.set("teams", Node::list());
+  CHECK(to_table(result) == "Teams\n\nteams\n(no rows)\n");
+  CHECK(to_table(Result{}) == "\n");
+}
