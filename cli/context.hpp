@@ -1,0 +1,73 @@
+#pragma once
+// What every command shares: the global options (spec/cli.md), their
+// resolution (flag > environment > config profile > default), the cache, the
+// range and zone, the filters, and the writing of results (stdout or -o).
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/cache/cache.hpp"
+#include "core/config/config.hpp"
+#include "core/query/filters.hpp"
+#include "core/render/render.hpp"
+#include "core/result.hpp"
+#include "core/time/time.hpp"
+
+namespace convstat::cli {
+
+class Context {
+public:
+  // Adds the global options to `app`.
+  explicit Context(CLI::App& app);
+
+  // Registers what runs when `command` is the deepest subcommand chosen.
+  void on_run(CLI::App* command, std::function<void()> action) { m_actions[command] = std::move(action); }
+  // Runs the chosen command's action; false when it has none (a group like `cache` alone).
+  bool run_selected(CLI::App& app);
+
+  // Resolved settings (cache, tenant, tz, format, days, period, ...); resolved on first use.
+  const core::SettingMap& settings();
+  std::optional<std::string> setting(const std::string& key);
+  std::string cache_path();
+  core::TimeZone time_zone();
+  core::TimeRange time_range();  // from --from/--to/--days/--period/--as-of in --tz
+  core::Filters& filters() { return m_filters; }  // command options fill it; tenant comes from settings
+  core::Filters resolved_filters();
+
+  // Opens the cache; read_only fails with a hint when it does not exist.
+  std::unique_ptr<core::Cache> open_cache(core::OpenMode mode);
+
+  // Renders the result in the chosen format to stdout, or atomically to -o.
+  // The whole document is rendered before anything is written.
+  void emit(const core::Result& result);
+  // Adds `--section NAME` (csv) to a command that prints results.
+  void add_section_option(CLI::App* command);
+  // Adds the filter options named (channel, bot, team, assignee, priority, outcome).
+  void add_filter_options(CLI::App* command, const std::vector<std::string>& names);
+
+  bool quiet() const { return m_quiet; }
+  bool verbose() const { return m_verbose; }
+  // A line for humans on stderr (summaries, notes); silent with --quiet.
+  void note(const std::string& line) const;
+  bool stderr_is_terminal() const;
+
+private:
+  core::SettingMap flag_settings() const;
+  std::string option_value(const std::string& name) const;
+
+  CLI::App& m_app;
+  std::map<std::string, CLI::Option*> m_options;  // global options by setting name
+  std::map<std::string, std::string> m_values;    // their bound values
+  std::optional<std::string> m_section;
+  std::string m_section_value;
+  bool m_quiet = false, m_verbose = false, m_no_color = false;
+  core::Filters m_filters;
+  std::optional<core::SettingMap> m_settings;
+  std::map<CLI::App*, std::function<void()>> m_actions;
+};
+
+}  // namespace convstat::cli

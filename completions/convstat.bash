@@ -1,0 +1,203 @@
+# bash completion for convstat                                -*- shell-script -*-
+# Generated from the command tree by `convstat completion bash`: do not edit;
+# regenerate with `make completions`. Self-contained: needs bash, not the
+# bash-completion package. Install as
+# ~/.local/share/bash-completion/completions/convstat, or source it from ~/.bashrc.
+
+# Sets _cs_commands (subcommands), _cs_options (every option accepted) and
+# _cs_parent (the command whose options this one also accepts) for command line $1.
+_convstat_spec() {
+    case $1 in
+        'convstat')
+            _cs_commands='overview resolution import demo cache completion'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='' ;;
+        'convstat overview')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat resolution')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat import')
+            _cs_commands=''
+            _cs_options='-h --help --type --input-format --skip-invalid --rejects --assume-tz --max-errors --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat demo')
+            _cs_commands=''
+            _cs_options='-h --help --conversations --seed --days --tenants --fresh --version --cache --config --profile --tenant --from --to --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat cache')
+            _cs_commands='info check vacuum'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat cache info')
+            _cs_commands=''
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat cache' ;;
+        'convstat cache check')
+            _cs_commands=''
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat cache' ;;
+        'convstat cache vacuum')
+            _cs_commands=''
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat cache' ;;
+        'convstat completion')
+            _cs_commands=''
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        *) return 1 ;;
+    esac
+}
+
+# REPLY: how the value of option $2, declared on command line $1, completes
+# (flag: it takes none; text: free text; files; words:LIST); 1 when not declared there.
+_convstat_option() {
+    case "$1 $2" in
+        'convstat -h'|'convstat --help') REPLY='flag' ;;
+        'convstat --version') REPLY='flag' ;;
+        'convstat --cache') REPLY='files' ;;
+        'convstat --config') REPLY='files' ;;
+        'convstat --profile') REPLY='text' ;;
+        'convstat --tenant') REPLY='text' ;;
+        'convstat --from') REPLY='text' ;;
+        'convstat --to') REPLY='text' ;;
+        'convstat --days') REPLY='text' ;;
+        'convstat --period') REPLY='words:today yesterday week month year last-week last-month last-year' ;;
+        'convstat --tz') REPLY='text' ;;
+        'convstat --as-of') REPLY='text' ;;
+        'convstat -f'|'convstat --format') REPLY='words:table json csv md pdf' ;;
+        'convstat -o'|'convstat --output') REPLY='files' ;;
+        'convstat -q'|'convstat --quiet') REPLY='flag' ;;
+        'convstat -v'|'convstat --verbose') REPLY='flag' ;;
+        'convstat --no-color') REPLY='flag' ;;
+        'convstat overview -h'|'convstat overview --help') REPLY='flag' ;;
+        'convstat overview --channel') REPLY='text' ;;
+        'convstat overview --bot') REPLY='text' ;;
+        'convstat overview --team') REPLY='text' ;;
+        'convstat overview --assignee') REPLY='text' ;;
+        'convstat overview --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat overview --section') REPLY='text' ;;
+        'convstat resolution -h'|'convstat resolution --help') REPLY='flag' ;;
+        'convstat resolution --channel') REPLY='text' ;;
+        'convstat resolution --bot') REPLY='text' ;;
+        'convstat resolution --team') REPLY='text' ;;
+        'convstat resolution --assignee') REPLY='text' ;;
+        'convstat resolution --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat resolution --section') REPLY='text' ;;
+        'convstat import -h'|'convstat import --help') REPLY='flag' ;;
+        'convstat import --type') REPLY='words:conversation message csat call turn usage feedback lead event kb_article' ;;
+        'convstat import --input-format') REPLY='words:ndjson json csv' ;;
+        'convstat import --skip-invalid') REPLY='flag' ;;
+        'convstat import --rejects') REPLY='files' ;;
+        'convstat import --assume-tz') REPLY='text' ;;
+        'convstat import --max-errors') REPLY='text' ;;
+        'convstat demo -h'|'convstat demo --help') REPLY='flag' ;;
+        'convstat demo --conversations') REPLY='text' ;;
+        'convstat demo --seed') REPLY='text' ;;
+        'convstat demo --days') REPLY='text' ;;
+        'convstat demo --tenants') REPLY='text' ;;
+        'convstat demo --fresh') REPLY='flag' ;;
+        'convstat cache -h'|'convstat cache --help') REPLY='flag' ;;
+        'convstat cache info -h'|'convstat cache info --help') REPLY='flag' ;;
+        'convstat cache info --section') REPLY='text' ;;
+        'convstat cache check -h'|'convstat cache check --help') REPLY='flag' ;;
+        'convstat cache vacuum -h'|'convstat cache vacuum --help') REPLY='flag' ;;
+        'convstat completion -h'|'convstat completion --help') REPLY='flag' ;;
+        *) return 1 ;;
+    esac
+}
+
+# REPLY: how positional argument $2 (0-based) of command line $1 completes.
+_convstat_argument() {
+    REPLY=
+    case $1 in
+        'convstat import')
+            case $2 in
+                *) REPLY='files' ;;
+            esac ;;
+        'convstat completion')
+            case $2 in
+                0) REPLY='words:bash zsh fish' ;;
+            esac ;;
+    esac
+}
+
+# Fills COMPREPLY from a hint: words:LIST (those starting with $cur) or files.
+_convstat_reply() {
+    local line
+    case $1 in
+        words:*) while IFS= read -r line; do COMPREPLY+=("$line"); done < <(compgen -W "${1#words:}" -- "$cur") ;;
+        files)
+            compopt -o filenames 2>/dev/null || :
+            while IFS= read -r line; do COMPREPLY+=("$line"); done < <(compgen -f -- "$cur") ;;
+    esac
+}
+
+# REPLY: how option $2 completes on command line $1, declared there or on a parent.
+_convstat_lookup() {
+    local command=$1
+    while [[ -n $command ]]; do
+        _convstat_option "$command" "$2" && return 0
+        _convstat_spec "$command" || return 1
+        command=$_cs_parent
+    done
+    return 1
+}
+
+_convstat() {
+    local cur prev word command i npos=0 prefix= REPLY= _cs_commands= _cs_options= _cs_parent=
+    COMPREPLY=()
+    cur=${COMP_WORDS[COMP_CWORD]-}
+    prev=
+    ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    # --option=value: bash splits it into --option, = and value (COMP_WORDBREAKS).
+    if [[ $cur == = ]]; then
+        cur=
+    elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then
+        prev=${COMP_WORDS[COMP_CWORD - 2]}
+    elif [[ $cur == --*=* ]]; then
+        prev=${cur%%=*} prefix=${cur%%=*}= cur=${cur#*=}
+    fi
+    # Find the command line so far, skipping option values and counting positionals.
+    command=convstat
+    for ((i = 1; i < COMP_CWORD; ++i)); do
+        word=${COMP_WORDS[i]}
+        case $word in
+            = | --*=*) ;;
+            -) ((++npos)) ;;
+            -*)
+                if _convstat_lookup "$command" "$word" && [[ $REPLY != flag ]]; then
+                    ((++i))
+                    if [[ ${COMP_WORDS[i]-} == = ]]; then ((++i)); fi
+                fi ;;
+            *)
+                _convstat_spec "$command"
+                if [[ " $_cs_commands " == *" $word "* ]]; then
+                    command="$command $word" npos=0
+                else
+                    ((++npos))
+                fi ;;
+        esac
+    done
+    if [[ $prev == -* ]] && _convstat_lookup "$command" "$prev" && [[ $REPLY != flag ]]; then
+        _convstat_reply "$REPLY"
+        [[ -n $prefix ]] && COMPREPLY=("${COMPREPLY[@]/#/$prefix}")
+        return 0
+    fi
+    [[ -n $prefix ]] && return 0
+    _convstat_spec "$command"
+    if [[ $cur == -* ]]; then
+        _convstat_reply "words:$_cs_options"
+    elif [[ -n $_cs_commands ]]; then
+        _convstat_reply "words:$_cs_commands"
+    else
+        _convstat_argument "$command" "$npos"
+        _convstat_reply "$REPLY"
+    fi
+    return 0
+}
+
+complete -F _convstat convstat
