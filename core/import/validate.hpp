@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/records/record_hash.hpp"
 #include "core/records/schema.hpp"
 
 namespace convstat::core {
@@ -71,10 +72,6 @@ const RecordType* resolve_record_type(std::string_view name, std::string* error)
 // written ("1" != 1 != 1.0), so only exact duplicates share an id.
 // Throws nlohmann::json::type_error for invalid UTF-8 (validate first).
 std::string hashed_id(const nlohmann::json& object);
-
-// Hex SHA-256 of a record's canonical stored form (type, every cell with its
-// variant tag, extra_json): equal for records that would be stored identically.
-std::string content_hash(const Record& record);
 
 // Byte offset of the first invalid UTF-8 sequence (overlong forms, surrogates
 // and code points above U+10FFFF are invalid), or nullopt when `text` is valid.

@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/import/validate.hpp"
+#include "core/records/record_hash.hpp"
 
 namespace convstat::core {
 namespace {

@@ -40,7 +40,7 @@ public:
   RecordBuilder& set_bool(std::string_view name, bool value) { return set_bool(field(name), value); }
   RecordBuilder& set_extra_json(std::string_view json_object);
 
-  // Sets content_hash (content_hash() of core/import/validate.hpp, as the
+  // Sets content_hash (content_hash() of core/records/record_hash.hpp, as the
   // importer does) and returns the record, valid until the next clear().
   const Record& finish();
   Record& record() { return m_record; }
