@@ -162,6 +162,14 @@ UpsertOutcome RecordWriter::upsert(const Record& record) {
   });
 }
 
+void RecordWriter::clear_all() {
+  m_tables.clear();  // cached max rowids are stale after a delete
+  guard_sqlite(m_cache.path(), 10000, [&] {
+    for (const RecordType& type : record_types()) m_cache.db().exec("DELETE FROM " + std::string(type.table));
+    return 0;
+  });
+}
+
 void RecordWriter::commit() {
   m_tables.clear();  // finalize statements before COMMIT
   guard_sqlite(m_cache.path(), 10000, [&] { return m_cache.db().exec("COMMIT"); });

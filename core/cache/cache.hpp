@@ -62,6 +62,8 @@ public:
   RecordWriter& operator=(const RecordWriter&) = delete;
 
   UpsertOutcome upsert(const Record& record);
+  // Deletes every record of every type (inside this transaction).
+  void clear_all();
   void commit();
   void rollback();
   // Per record type name: what upsert() did so far.
