@@ -70,7 +70,11 @@ struct Section {
 //   its items' keys as columns in first-seen order, nested objects flattened to
 //   dotted columns (nested lists stay one cell); any other list has the single
 //   column `value`; an empty list has no columns and no rows;
-// - a root that is itself a list is one section named main_section (or `items`).
+// - a root that is itself a list is one section named main_section (or `items`);
+// - a root with a `comparison` object (--compare): `summary` has the columns
+//   metric,value,previous,change (the cells at the same path under
+//   comparison.previous / comparison.change), comparison's own scalars form a
+//   one-row section `comparison` after the others, and its objects make no rows.
 std::vector<Section> make_sections(const Result& result);
 
 // Writes `content` to `path` atomically: a temporary file in the same folder

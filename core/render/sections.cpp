@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "core/render/render.hpp"
@@ -52,20 +53,67 @@ Section list_section(std::string name, const List& list) {
   return section;
 }
 
-// Walks the root object: scalars become rows of `summary`, lists sections,
-// objects are walked with their key as a dotted prefix.
-void collect(const Object& object, const std::string& prefix, Section& summary, std::vector<Section>& sections) {
-  for (const auto& [key, value] : object) {
-    const std::string name = join_path(prefix, key);
-    if (value.is_object()) {
-      collect(value.as_object(), name, summary, sections);
-    } else if (value.is_list()) {
-      sections.push_back(list_section(name, value.as_list()));
-    } else {
-      const Node& label = summary.owned->emplace_back(Node::string(name));
-      summary.rows.push_back({&label, &value});
-    }
+// The same path under comparison.previous and comparison.change (a --compare
+// result): the cells of the summary's previous and change columns.
+struct Delta {
+  const Node* previous = nullptr;
+  const Node* change = nullptr;
+
+  Delta child(const std::string& key) const {
+    return {previous && previous->is_object() ? previous->find(key) : nullptr,
+            change && change->is_object() ? change->find(key) : nullptr};
   }
+};
+
+// Walks the root object: scalars become rows of `summary`, lists sections,
+// objects are walked with their key as a dotted prefix. With `delta`, summary
+// rows get the previous and change cells of the same path.
+void collect(const Object& object, const std::string& prefix, Section& summary, std::vector<Section>& sections,
+             const std::optional<Delta>& delta);
+
+void collect_entry(const std::string& key, const Node& value, const std::string& prefix, Section& summary,
+                   std::vector<Section>& sections, const std::optional<Delta>& delta) {
+  const std::string name = join_path(prefix, key);
+  const std::optional<Delta> inner = delta ? std::optional<Delta>(delta->child(key)) : std::nullopt;
+  if (value.is_object()) {
+    collect(value.as_object(), name, summary, sections, inner);
+  } else if (value.is_list()) {
+    sections.push_back(list_section(name, value.as_list()));
+  } else {
+    const Node& label = summary.owned->emplace_back(Node::string(name));
+    summary.rows.push_back({&label, &value});
+    if (inner) summary.rows.back().insert(summary.rows.back().end(), {inner->previous, inner->change});
+  }
+}
+
+void collect(const Object& object, const std::string& prefix, Section& summary, std::vector<Section>& sections,
+             const std::optional<Delta>& delta) {
+  for (const auto& [key, value] : object) collect_entry(key, value, prefix, summary, sections, delta);
+}
+
+// A --compare result: the root's "comparison" object, else nullptr.
+const Node* comparison_of(const Node& root) {
+  const Node* comparison = root.find("comparison");
+  return comparison && comparison->is_object() ? comparison : nullptr;
+}
+
+// With a comparison: the root's summary rows with previous and change columns,
+// and a one-row section `comparison` of its own scalars (previous_start,
+// previous_end) after the root's sections.
+void collect_compared(const Node& root, const Node& comparison, Section& summary, std::vector<Section>& sections) {
+  summary.columns = {"metric", "value", "previous", "change"};
+  const Delta delta{comparison.find("previous"), comparison.find("change")};
+  for (const auto& [key, value] : root.as_object())
+    if (key != "comparison") collect_entry(key, value, "", summary, sections, delta);
+  Section range;
+  range.name = "comparison";
+  range.rows.emplace_back();
+  for (const auto& [key, value] : comparison.as_object()) {
+    if (!value.is_scalar()) continue;
+    range.columns.push_back(key);
+    range.rows.back().push_back(&value);
+  }
+  if (!range.columns.empty()) sections.push_back(std::move(range));
 }
 
 }  // namespace
@@ -82,7 +130,10 @@ std::vector<Section> make_sections(const Result& result) {
   summary.name = "summary";
   summary.columns = {"metric", "value"};
   summary.key_value = true;
-  collect(result.root.as_object(), "", summary, sections);
+  if (const Node* comparison = comparison_of(result.root))
+    collect_compared(result.root, *comparison, summary, sections);
+  else
+    collect(result.root.as_object(), "", summary, sections, std::nullopt);
   if (!summary.rows.empty()) sections.insert(sections.begin(), std::move(summary));
   return sections;
 }

@@ -120,3 +120,22 @@ TEST_CASE("sections: copies keep valid metric names", "[render]") {
   }
   CHECK(cells(copies[0])[0] == std::vector<std::string>{"total_conversations", "285"});
 }
+
+TEST_CASE("sections: a comparison adds previous and change cells by path and is not flattened", "[render]") {
+  Result result = test::overview_result();
+  result.root.set("comparison",
+                  test::object_of({{"previous_start", Node::string("2026-03-01")},
+                                   {"previous_end", Node::string("2026-03-07")},
+                                   {"previous", test::object_of({{"total_conversations", Node::integer(200)}})},
+                                   {"change", test::object_of({{"total_conversations",
+                                                                Node::number(42.5, Unit::percent)}})}}));
+  const auto sections = make_sections(result);
+  REQUIRE(names(sections) == Columns{"summary", "channel_distribution", "comparison"});
+  CHECK(sections[0].columns == Columns{"metric", "value", "previous", "change"});
+  CHECK(cells(sections[0]) == Rows{{"total_conversations", "285", "200", "42.5"},
+                                   {"ai_resolution_rate", "41.4", "null", "null"},
+                                   {"resolution_minutes_median", "252.0", "null", "null"},
+                                   {"first_response_minutes_avg", "null", "null", "null"}});
+  CHECK(sections[2].columns == Columns{"previous_start", "previous_end"});
+  CHECK(cells(sections[2]) == Rows{{"2026-03-01", "2026-03-07"}});
+}

@@ -54,6 +54,43 @@ TEST_CASE("table: nested objects as dotted metrics, null in a numeric column", "
         "unset           0                –\n");
 }
 
+TEST_CASE("table: a --compare result has previous and change columns and a comparison section", "[render]") {
+  Result result = test::sla_result();
+  const Node previous = test::object_of(
+      {{"first_response", test::object_of({{"tracked", Node::integer(250)},
+                                           {"met", Node::integer(250)},
+                                           {"compliance_rate", Node::number(100.0, Unit::percent)}})}});
+  const Node change = test::object_of(
+      {{"first_response", test::object_of({{"tracked", Node::number(14.0, Unit::percent)},   // (285 - 250) / 250
+                                           {"met", Node::number(10.0, Unit::percent)},       // (275 - 250) / 250
+                                           {"compliance_rate", Node::number(275.0 / 285.0 * 100.0 - 100.0,
+                                                                            Unit::decimal1)}})}});  // -3.5 points
+  result.root.set("comparison", test::object_of({{"previous_start", Node::string("2026-03-01")},
+                                                 {"previous_end", Node::string("2026-03-07")},
+                                                 {"previous", previous},
+                                                 {"change", change}}));
+  CHECK(to_table(result) ==
+        "SLA compliance\n"
+        "\n"
+        "summary\n"
+        "metric                          value  previous  change\n"
+        "------------------------------  -----  --------  ------\n"
+        "first_response.tracked            285       250    14.0\n"
+        "first_response.met                275       250    10.0\n"
+        "first_response.compliance_rate   96.5     100.0    -3.5\n"
+        "\n"
+        "by_priority\n"
+        "priority  tracked  compliance_rate\n"
+        "--------  -------  ---------------\n"
+        "urgent         25             88.0\n"
+        "unset           0                –\n"
+        "\n"
+        "comparison\n"
+        "previous_start  previous_end\n"
+        "--------------  ------------\n"
+        "2026-03-01      2026-03-07\n");
+}
+
 TEST_CASE("table: mixed values; text left, numbers right; usd four decimals", "[render]") {
   Result result;
   result.root.set("profile", Node::string("complete"))
