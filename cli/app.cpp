@@ -63,6 +63,8 @@ CLI::App& configure_root(CLI::App& app) {
 
 void build(CLI::App& app, Context& ctx) {
   set_kpi_commands(app, ctx);
+  set_check_command(app, ctx);
+  set_metrics_command(app, ctx);
   set_import_command(app, ctx);
   set_demo_command(app, ctx);
   set_cache_command(app, ctx);
@@ -92,7 +94,7 @@ int run(int argc, char** argv) {
       std::cout << app.help();
       return 0;
     }
-    return 0;
+    return ctx.exit_code();
   } catch (const core::Error& e) {
     print_error(e.what(), e.hint());
     return static_cast<int>(e.code());

@@ -14,5 +14,7 @@ void set_import_command(CLI::App& app, Context& ctx);
 void set_demo_command(CLI::App& app, Context& ctx);
 void set_cache_command(CLI::App& app, Context& ctx);
 void set_completion_command(CLI::App& app, Context& ctx);
+void set_check_command(CLI::App& app, Context& ctx);
+void set_metrics_command(CLI::App& app, Context& ctx);
 
 }  // namespace convstat::cli

@@ -33,12 +33,12 @@ Context::Context(CLI::App& app) : m_app(app) {
       {"period", "--period", "today|yesterday|week|month|year|last-week|last-month|last-year"},
       {"tz", "--tz", "IANA time zone for days, hours and weekdays (env CONVSTAT_TZ; default UTC)"},
       {"as_of", "--as-of", "the instant open work is judged at (RFC 3339; default now)"},
-      {"format", "-f,--format", "table|json|csv|md|pdf (env CONVSTAT_FORMAT; default table)"},
+      {"format", "-f,--format", "table|json|csv|md|pdf|junit (env CONVSTAT_FORMAT; default table; junit: check only)"},
       {"output", "-o,--output", "write to FILE atomically instead of stdout"},
   };
   for (const Spec& s : specs) {
     CLI::Option* opt = app.add_option(s.flags, m_values[s.key], s.help);
-    if (std::string(s.key) == "format") opt->check(CLI::IsMember({"table", "json", "csv", "md", "pdf"}));
+    if (std::string(s.key) == "format") opt->check(CLI::IsMember({"table", "json", "csv", "md", "pdf", "junit"}));
     if (std::string(s.key) == "period")
       opt->check(CLI::IsMember({"today", "yesterday", "week", "month", "year", "last-week", "last-month", "last-year"}));
     if (std::string(s.key) == "days") opt->check(CLI::PositiveNumber);
@@ -131,14 +131,19 @@ std::unique_ptr<core::Cache> Context::open_cache(core::OpenMode mode) {
 
 void Context::emit(const core::Result& result) {
   core::RenderOptions options;
-  options.format = core::parse_format(setting("format").value_or("table"));
+  const std::string format = setting("format").value_or("table");
+  if (format == "junit") throw core::UsageError("--format junit is only for check", "use --format table, json, csv or md");
+  options.format = core::parse_format(format);
   options.section = m_section;
   const bool to_file = m_options["output"]->count() > 0;
   const bool tty = !to_file && ::isatty(STDOUT_FILENO);
   options.color = tty && !setting("no_color");
   options.width = tty ? terminal_width() : 0;
-  const std::string text = core::render_to_string(result, options);
-  if (to_file) {
+  write_output(core::render_to_string(result, options));
+}
+
+void Context::write_output(const std::string& text) {
+  if (m_options["output"]->count() > 0) {
     core::write_file_atomic(m_values["output"], text);
     note("wrote " + m_values["output"]);
     return;

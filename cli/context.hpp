@@ -42,8 +42,14 @@ public:
   std::unique_ptr<core::Cache> open_cache(core::OpenMode mode);
 
   // Renders the result in the chosen format to stdout, or atomically to -o.
-  // The whole document is rendered before anything is written.
+  // The whole document is rendered before anything is written. Throws
+  // UsageError for --format junit (only `check` writes JUnit).
   void emit(const core::Result& result);
+  // Writes an already rendered document to stdout, or atomically to -o.
+  void write_output(const std::string& text);
+  // The exit code run() returns after the action (check: 1 when a rule failed).
+  void set_exit_code(int code) { m_exit_code = code; }
+  int exit_code() const { return m_exit_code; }
   // Adds `--section NAME` (csv) to a command that prints results.
   void add_section_option(CLI::App* command);
   // Adds the filter options named (channel, bot, team, assignee, priority, outcome).
@@ -68,6 +74,7 @@ private:
   core::Filters m_filters;
   std::optional<core::SettingMap> m_settings;
   std::map<CLI::App*, std::function<void()>> m_actions;
+  int m_exit_code = 0;
 };
 
 }  // namespace convstat::cli

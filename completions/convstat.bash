@@ -9,17 +9,49 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution import demo cache completion'
+            _cs_commands='overview resolution sla csat teams agents check metrics import demo cache completion'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='' ;;
         'convstat overview')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
         'convstat resolution')
             _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat sla')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat csat')
+            _cs_commands='responses'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat csat responses')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --offset --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat csat' ;;
+        'convstat teams')
+            _cs_commands=''
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat agents')
+            _cs_commands=''
             _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
+        'convstat check')
+            _cs_commands=''
+            _cs_options='-h --help --rule --rules --allow-missing --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat metrics')
+            _cs_commands='explain'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat metrics explain')
+            _cs_commands=''
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat metrics' ;;
         'convstat import')
             _cs_commands=''
             _cs_options='-h --help --type --input-format --skip-invalid --rejects --assume-tz --max-errors --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
@@ -68,7 +100,7 @@ _convstat_option() {
         'convstat --period') REPLY='words:today yesterday week month year last-week last-month last-year' ;;
         'convstat --tz') REPLY='text' ;;
         'convstat --as-of') REPLY='text' ;;
-        'convstat -f'|'convstat --format') REPLY='words:table json csv md pdf' ;;
+        'convstat -f'|'convstat --format') REPLY='words:table json csv md pdf junit' ;;
         'convstat -o'|'convstat --output') REPLY='files' ;;
         'convstat -q'|'convstat --quiet') REPLY='flag' ;;
         'convstat -v'|'convstat --verbose') REPLY='flag' ;;
@@ -80,6 +112,7 @@ _convstat_option() {
         'convstat overview --assignee') REPLY='text' ;;
         'convstat overview --priority') REPLY='words:urgent high medium low unset' ;;
         'convstat overview --section') REPLY='text' ;;
+        'convstat overview --compare') REPLY='words:previous' ;;
         'convstat resolution -h'|'convstat resolution --help') REPLY='flag' ;;
         'convstat resolution --channel') REPLY='text' ;;
         'convstat resolution --bot') REPLY='text' ;;
@@ -87,6 +120,55 @@ _convstat_option() {
         'convstat resolution --assignee') REPLY='text' ;;
         'convstat resolution --priority') REPLY='words:urgent high medium low unset' ;;
         'convstat resolution --section') REPLY='text' ;;
+        'convstat resolution --compare') REPLY='words:previous' ;;
+        'convstat sla -h'|'convstat sla --help') REPLY='flag' ;;
+        'convstat sla --channel') REPLY='text' ;;
+        'convstat sla --bot') REPLY='text' ;;
+        'convstat sla --team') REPLY='text' ;;
+        'convstat sla --assignee') REPLY='text' ;;
+        'convstat sla --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat sla --section') REPLY='text' ;;
+        'convstat sla --compare') REPLY='words:previous' ;;
+        'convstat csat -h'|'convstat csat --help') REPLY='flag' ;;
+        'convstat csat --channel') REPLY='text' ;;
+        'convstat csat --bot') REPLY='text' ;;
+        'convstat csat --team') REPLY='text' ;;
+        'convstat csat --assignee') REPLY='text' ;;
+        'convstat csat --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat csat --section') REPLY='text' ;;
+        'convstat csat --compare') REPLY='words:previous' ;;
+        'convstat csat responses -h'|'convstat csat responses --help') REPLY='flag' ;;
+        'convstat csat responses --channel') REPLY='text' ;;
+        'convstat csat responses --bot') REPLY='text' ;;
+        'convstat csat responses --team') REPLY='text' ;;
+        'convstat csat responses --assignee') REPLY='text' ;;
+        'convstat csat responses --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat csat responses --section') REPLY='text' ;;
+        'convstat csat responses --limit') REPLY='text' ;;
+        'convstat csat responses --offset') REPLY='text' ;;
+        'convstat teams -h'|'convstat teams --help') REPLY='flag' ;;
+        'convstat teams --section') REPLY='text' ;;
+        'convstat agents -h'|'convstat agents --help') REPLY='flag' ;;
+        'convstat agents --channel') REPLY='text' ;;
+        'convstat agents --bot') REPLY='text' ;;
+        'convstat agents --team') REPLY='text' ;;
+        'convstat agents --assignee') REPLY='text' ;;
+        'convstat agents --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat agents --section') REPLY='text' ;;
+        'convstat check -h'|'convstat check --help') REPLY='flag' ;;
+        'convstat check --rule') REPLY='text' ;;
+        'convstat check --rules') REPLY='files' ;;
+        'convstat check --allow-missing') REPLY='flag' ;;
+        'convstat check --channel') REPLY='text' ;;
+        'convstat check --bot') REPLY='text' ;;
+        'convstat check --team') REPLY='text' ;;
+        'convstat check --assignee') REPLY='text' ;;
+        'convstat check --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat check --outcome') REPLY='text' ;;
+        'convstat check --section') REPLY='text' ;;
+        'convstat metrics -h'|'convstat metrics --help') REPLY='flag' ;;
+        'convstat metrics --section') REPLY='text' ;;
+        'convstat metrics explain -h'|'convstat metrics explain --help') REPLY='flag' ;;
         'convstat import -h'|'convstat import --help') REPLY='flag' ;;
         'convstat import --type') REPLY='words:conversation message csat call turn usage feedback lead event kb_article' ;;
         'convstat import --input-format') REPLY='words:ndjson json csv' ;;
@@ -114,6 +196,10 @@ _convstat_option() {
 _convstat_argument() {
     REPLY=
     case $1 in
+        'convstat metrics explain')
+            case $2 in
+                0) REPLY='files' ;;
+            esac ;;
         'convstat import')
             case $2 in
                 *) REPLY='files' ;;

@@ -18,17 +18,23 @@ complete -c convstat -l days -x -d 'the N whole days ending today (default 30)'
 complete -c convstat -l period -x -a 'today yesterday week month year last-week last-month last-year' -d 'today|yesterday|week|month|year|last-week|last-month|last-year'
 complete -c convstat -l tz -x -d 'IANA time zone for days, hours and weekdays (env CONVSTAT_TZ; default UTC)'
 complete -c convstat -l as-of -x -d 'the instant open work is judged at (RFC 3339; default now)'
-complete -c convstat -s f -l format -x -a 'table json csv md pdf' -d 'table|json|csv|md|pdf (env CONVSTAT_FORMAT; default table)'
+complete -c convstat -s f -l format -x -a 'table json csv md pdf junit' -d 'table|json|csv|md|pdf|junit (env CONVSTAT_FORMAT; default table; junit: check only)'
 complete -c convstat -s o -l output -r -F -d 'write to FILE atomically instead of stdout'
 complete -c convstat -s q -l quiet -d 'print nothing but results and errors'
 complete -c convstat -s v -l verbose -d 'explain what is done on stderr (never secrets)'
 complete -c convstat -l no-color -d 'no colour in tables (also NO_COLOR)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution import demo cache completion' -a 'overview' -d 'Conversation overview: volume, resolution, escalation, channels'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution import demo cache completion' -a 'resolution' -d 'Resolution rates: AI, human and overall, by priority'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution import demo cache completion' -a 'import' -d 'Load canonical records from NDJSON, JSON or CSV files (or - for stdin)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution import demo cache completion' -a 'demo' -d 'Fill the cache with deterministic, realistic demo data'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution import demo cache completion' -a 'cache' -d 'Inspect and maintain the local cache'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution import demo cache completion' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'overview' -d 'Conversation overview: volume, resolution, escalation, channels'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'resolution' -d 'Resolution rates: AI, human and overall, by priority'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'sla' -d 'SLA compliance: first response and resolution targets, by priority and team'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'csat' -d 'CSAT analytics: ratings, distribution, daily trend, per agent, response rate'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'teams' -d 'Teams of the tenant\'s conversations, all time'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'agents' -d 'Human agent and team performance: assigned, resolved, response and resolution times'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'check' -d 'Evaluate threshold rules on KPIs; exit 1 when one fails (CI gate)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'metrics' -d 'List every metric path with its definition (for check rules)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'import' -d 'Load canonical records from NDJSON, JSON or CSV files (or - for stdin)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'demo' -d 'Fill the cache with deterministic, realistic demo data'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'cache' -d 'Inspect and maintain the local cache'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
 
 # convstat overview
 complete -c convstat -n '__fish_seen_subcommand_from overview' -l channel -x -d 'only conversations on this channel'
@@ -37,6 +43,7 @@ complete -c convstat -n '__fish_seen_subcommand_from overview' -l team -x -d 'on
 complete -c convstat -n '__fish_seen_subcommand_from overview' -l assignee -x -d 'only this human agent (id or name)'
 complete -c convstat -n '__fish_seen_subcommand_from overview' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
 complete -c convstat -n '__fish_seen_subcommand_from overview' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from overview' -l compare -x -a 'previous' -d 'also compute the equally long range just before'
 
 # convstat resolution
 complete -c convstat -n '__fish_seen_subcommand_from resolution' -l channel -x -d 'only conversations on this channel'
@@ -45,6 +52,66 @@ complete -c convstat -n '__fish_seen_subcommand_from resolution' -l team -x -d '
 complete -c convstat -n '__fish_seen_subcommand_from resolution' -l assignee -x -d 'only this human agent (id or name)'
 complete -c convstat -n '__fish_seen_subcommand_from resolution' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
 complete -c convstat -n '__fish_seen_subcommand_from resolution' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from resolution' -l compare -x -a 'previous' -d 'also compute the equally long range just before'
+
+# convstat sla
+complete -c convstat -n '__fish_seen_subcommand_from sla' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from sla' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from sla' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from sla' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from sla' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from sla' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from sla' -l compare -x -a 'previous' -d 'also compute the equally long range just before'
+
+# convstat csat
+complete -c convstat -n '__fish_seen_subcommand_from csat' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from csat' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from csat' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from csat' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from csat' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from csat' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from csat' -l compare -x -a 'previous' -d 'also compute the equally long range just before'
+complete -c convstat -n '__fish_seen_subcommand_from csat; and not __fish_seen_subcommand_from responses' -a 'responses' -d 'CSAT responses one by one, newest first, with conversation and agent'
+
+# convstat csat responses
+complete -c convstat -n '__fish_seen_subcommand_from csat; and __fish_seen_subcommand_from responses' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from csat; and __fish_seen_subcommand_from responses' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from csat; and __fish_seen_subcommand_from responses' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from csat; and __fish_seen_subcommand_from responses' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from csat; and __fish_seen_subcommand_from responses' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from csat; and __fish_seen_subcommand_from responses' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from csat; and __fish_seen_subcommand_from responses' -l limit -x -d 'page size, 1-200 (default 50)'
+complete -c convstat -n '__fish_seen_subcommand_from csat; and __fish_seen_subcommand_from responses' -l offset -x -d 'responses to skip, 0 or more (default 0)'
+
+# convstat teams
+complete -c convstat -n '__fish_seen_subcommand_from teams' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat agents
+complete -c convstat -n '__fish_seen_subcommand_from agents' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from agents' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from agents' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from agents' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from agents' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from agents' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat check
+complete -c convstat -n '__fish_seen_subcommand_from check' -l rule -x -d 'a rule PATH OP NUMBER, e.g. \'overview.escalation_rate <= 15\' (repeatable)'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l rules -r -F -d 'a file of rules, one a line, # comments'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l allow-missing -d 'a null actual value is SKIP, not FAIL'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l outcome -x -d 'only calls with this outcome'
+complete -c convstat -n '__fish_seen_subcommand_from check' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat metrics
+complete -c convstat -n '__fish_seen_subcommand_from metrics' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from metrics; and not __fish_seen_subcommand_from explain' -a 'explain' -d 'Print the definition of one metric path'
+
+# convstat metrics explain
+complete -c convstat -n '__fish_seen_subcommand_from metrics; and __fish_seen_subcommand_from explain' -F
 
 # convstat import
 complete -c convstat -n '__fish_seen_subcommand_from import' -l type -x -a 'conversation message csat call turn usage feedback lead event kb_article' -d 'record type of objects without "type" (required for CSV)'

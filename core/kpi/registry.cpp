@@ -1,7 +1,13 @@
 #include "core/kpi/registry.hpp"
 
+#include "core/kpi/agents.hpp"
+#include "core/kpi/compare.hpp"
+#include "core/kpi/csat.hpp"
 #include "core/kpi/overview.hpp"
+#include "core/kpi/sla.hpp"
 #include "core/query/conversations.hpp"
+#include "core/query/csat.hpp"
+#include "core/query/teams.hpp"
 
 namespace convstat::core {
 namespace {
@@ -13,6 +19,45 @@ Result run_overview(const KpiRequest& r) {
 
 Result run_resolution(const KpiRequest& r) {
   return compute_resolution(load_conversations(r.cache, r.range, r.filters));
+}
+
+Result run_sla(const KpiRequest& r) {
+  return compute_sla(load_conversations(r.cache, r.range, r.filters), r.range.as_of_ms);
+}
+
+Result run_csat(const KpiRequest& r) {
+  return compute_csat(load_csat_records(r.cache, r.range, r.filters), r.range, r.tz);
+}
+
+Result run_csat_responses(const KpiRequest& r) {
+  const CsatPage page = csat_page(r.options);  // usage errors before any query
+  return compute_csat_responses(load_csat_records(r.cache, r.range, r.filters), r.range, page);
+}
+
+Result run_teams(const KpiRequest& r) { return compute_teams(load_team_sightings(r.cache, r.filters.tenant)); }
+
+Result run_agents(const KpiRequest& r) {
+  return compute_agents(load_conversations(r.cache, r.range, r.filters));
+}
+
+// `compute`, plus with --compare previous the same KPI over the equally long
+// range just before, merged by compare_results.
+std::function<Result(const KpiRequest&)> with_compare(std::function<Result(const KpiRequest&)> compute) {
+  return [compute = std::move(compute)](const KpiRequest& r) {
+    Result current = compute(r);
+    if (!r.compare_previous) return current;
+    KpiRequest previous = r;
+    previous.range = previous_range(r.range, r.tz);
+    previous.compare_previous = false;
+    return compare_results(current, compute(previous), previous.range, r.tz);
+  };
+}
+
+// Every entry that supports_compare gets its compute wrapped by with_compare.
+std::vector<KpiDefinition> with_compare_support(std::vector<KpiDefinition> registry) {
+  for (auto& kpi : registry)
+    if (kpi.supports_compare) kpi.compute = with_compare(std::move(kpi.compute));
+  return registry;
 }
 
 std::vector<KpiDefinition> make_registry() {
@@ -29,7 +74,9 @@ std::vector<KpiDefinition> make_registry() {
         {"channel_distribution[].conversation_count", "conversations per channel, by count desc then channel"},
         {"unique_contacts", "distinct contact_id (per tenant) of the range's conversations"},
         {"avg_duration_minutes", "mean of ended_at - started_at over conversations with ended_at, minutes"},
-        {"csat_avg", "mean rating of CSAT responses given in the range (comment-only left out)"}}},
+        {"csat_avg", "mean rating of CSAT responses given in the range (comment-only left out)"}},
+       {},
+       true},
       {"resolution", "Resolution rates: AI, human and overall, by priority", conv, run_resolution,
        {{"total_conversations", "conversations started in the range"},
         {"resolved_count", "conversations with resolved_at"},
@@ -38,7 +85,80 @@ std::vector<KpiDefinition> make_registry() {
         {"ai_resolution_rate", "ai_resolved_count / total_conversations, %"},
         {"human_resolution_rate", "human_resolved_count / total_conversations, %"},
         {"resolution_rate", "resolved_count / total_conversations, %"},
-        {"by_priority[].resolution_rate", "resolved / total per priority (urgent, high, medium, low, unset), %"}}},
+        {"by_priority[].resolution_rate", "resolved / total per priority (urgent, high, medium, low, unset), %"}},
+       {},
+       true},
+      {"sla", "SLA compliance: first response and resolution targets, by priority and team", conv, run_sla,
+       {{"first_response.tracked", "conversations with first_response_due_at, met + breached at as-of"},
+        {"first_response.met", "first_response_at <= first_response_due_at"},
+        {"first_response.breached", "first_response_at after the due instant, or none and as-of past it"},
+        {"first_response.pending", "no first_response_at and as-of not past the due instant (not tracked)"},
+        {"first_response.compliance_rate", "first_response.met / first_response.tracked, %"},
+        {"resolution.tracked", "conversations with resolution_due_at, met + breached at as-of"},
+        {"resolution.met", "resolved_at <= resolution_due_at"},
+        {"resolution.breached", "resolved_at after the due instant, or none and as-of past it"},
+        {"resolution.pending", "no resolved_at and as-of not past the due instant (not tracked)"},
+        {"resolution.compliance_rate", "resolution.met / resolution.tracked, %"},
+        {"by_priority[].priority", "urgent, high, medium, low, unset: priorities of conversations with a target"},
+        {"by_priority[].tracked", "conversations judged on all targets: met + breached"},
+        {"by_priority[].met", "conversations whose every target is met"},
+        {"by_priority[].breached", "conversations with any target breached"},
+        {"by_priority[].pending", "conversations with a pending target and none breached (not tracked)"},
+        {"by_priority[].compliance_rate", "met / tracked per priority, %"},
+        {"by_team[].team_id", "teams of conversations with a target, by tracked desc then team_id"},
+        {"by_team[].team_name", "the name on the team's latest-started conversation carrying one"},
+        {"by_team[].tracked", "the team's conversations judged on all targets: met + breached"},
+        {"by_team[].met", "the team's conversations whose every target is met"},
+        {"by_team[].breached", "the team's conversations with any target breached"},
+        {"by_team[].pending", "the team's conversations with a pending target and none breached (not tracked)"},
+        {"by_team[].compliance_rate", "met / tracked per team, %"}},
+       {},
+       true},
+      {"csat", "CSAT analytics: ratings, distribution, daily trend, per agent, response rate", conv, run_csat,
+       {{"total_responses", "csat records with responded_at in the range (comment-only included)"},
+        {"rated_responses", "responses in the range with a rating"},
+        {"avg_rating", "mean rating of the rated responses (one decimal)"},
+        {"positive_responses", "rated responses with rating >= 4"},
+        {"positive_rate", "positive_responses / rated_responses, %"},
+        {"distribution[].response_count", "rated responses per rating, 5 to 1, zeros included"},
+        {"trend[].count", "rated responses per day of the range in --tz, zero-filled"},
+        {"trend[].avg_rating", "mean rating of the day's rated responses (null on empty days)"},
+        {"per_agent[].assignee_user_id", "assignee of the response's conversation, by response_count desc then id"},
+        {"per_agent[].assignee_name", "the name on the agent's latest-started conversation carrying one"},
+        {"per_agent[].response_count", "the agent's rated responses"},
+        {"per_agent[].avg_rating", "mean rating of the agent's rated responses"},
+        {"per_agent[].positive_rate", "the agent's ratings >= 4 / its rated responses, %"},
+        {"surveys_sent", "csat records with sent_at in the range"},
+        {"response_rate", "surveys sent in the range that have any responded_at / surveys_sent, %"}},
+       {},
+       true},
+      {"csat responses", "CSAT responses one by one, newest first, with conversation and agent", conv,
+       run_csat_responses,
+       {{"items[].rating", "the response's rating (null: comment-only)"},
+        {"items[].channel", "the csat's channel, else the conversation's"},
+        {"items[].responded_at", "the response instant, UTC; items by responded_at desc then id"},
+        {"total", "responses with responded_at in the range (comment-only included)"},
+        {"limit", "the page size, --limit 1-200 (default 50)"},
+        {"offset", "responses skipped before the page, --offset (default 0)"}},
+       {{"limit", "page size, 1-200 (default 50)"}, {"offset", "responses to skip, 0 or more (default 0)"}}},
+      {"teams", "Teams of the tenant's conversations, all time", {}, run_teams,
+       {{"teams[].team_id", "distinct team_id of the conversations (any start), by team_name then team_id"},
+        {"teams[].team_name", "the name on the team's latest-started conversation carrying one"}}},
+      {"agents", "Human agent and team performance: assigned, resolved, response and resolution times", conv,
+       run_agents,
+       {{"agent_performance[].assignee_user_id", "assignees of range conversations, by assigned_count desc then id"},
+        {"agent_performance[].assignee_name", "the name on the agent's latest-started conversation carrying one"},
+        {"agent_performance[].assigned_count", "range conversations assigned to the agent"},
+        {"agent_performance[].resolved_count", "of those, conversations with resolved_at"},
+        {"agent_performance[].resolution_rate", "resolved_count / assigned_count, %"},
+        {"agent_performance[].avg_first_response_minutes", "mean first_response_at - started_at, minutes"},
+        {"agent_performance[].avg_resolution_minutes", "mean resolved_at - started_at over resolved, minutes"},
+        {"team_performance[].team_id", "teams of range conversations, by assigned_count desc then team_id"},
+        {"team_performance[].team_name", "the name on the team's latest-started conversation carrying one"},
+        {"team_performance[].assigned_count", "range conversations of the team"},
+        {"team_performance[].resolved_count", "of those, conversations with resolved_at"},
+        {"team_performance[].resolution_rate", "resolved_count / assigned_count, %"},
+        {"team_performance[].avg_resolution_minutes", "mean resolved_at - started_at over resolved, minutes"}}},
   };
 }
 
@@ -50,7 +170,7 @@ const std::vector<std::string>& conversation_filter_names() {
 }
 
 const std::vector<KpiDefinition>& kpi_registry() {
-  static const std::vector<KpiDefinition> registry = make_registry();
+  static const std::vector<KpiDefinition> registry = with_compare_support(make_registry());
   return registry;
 }
 

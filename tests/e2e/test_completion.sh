@@ -64,8 +64,8 @@ expect_reply_is info check vacuum
 
 check "bash: convstat overview --format <TAB> offers the formats (json among them)"
 complete_words convstat overview --format ""
-expect_reply_is table json csv md pdf
-complete_words convstat overview -f j
+expect_reply_is table json csv md pdf junit
+complete_words convstat overview -f js
 expect_reply_is json
 
 check "bash: --format=<TAB> as bash splits it (--format, =, value)"
@@ -148,7 +148,7 @@ ZSH
   zsh_complete 'convstat cache '
   expect_reply_is info check vacuum
   zsh_complete 'convstat overview --format '
-  expect_reply_is table json csv md pdf
+  expect_reply_is table json csv md pdf junit
 else
   echo "skip: zsh is not installed: completions/_convstat not checked"
 fi
@@ -165,7 +165,7 @@ if command -v fish >/dev/null 2>&1; then
   fish_complete 'convstat cache '
   expect_reply_is info check vacuum
   fish_complete 'convstat overview --format '
-  expect_reply_is table json csv md pdf
+  expect_reply_is table json csv md pdf junit
   fish_complete 'convstat completion '
   expect_reply_is bash zsh fish
 else
