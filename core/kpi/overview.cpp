@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
+#include <unordered_set>
 
 #include "core/kpi/stats.hpp"
 
@@ -41,7 +41,7 @@ Result compute_overview(const std::vector<ConversationRow>& conversations,
   std::int64_t ai = 0, human = 0, escalated = 0;
   MeanAccumulator first_response, duration;
   std::vector<double> resolution_minutes;
-  std::set<std::string> contacts;
+  std::unordered_set<std::string> contacts;
   for (const auto& c : conversations) {
     if (has_time(c.resolved_at)) {
       if (c.resolved_by == ResolvedBy::ai) ++ai;
