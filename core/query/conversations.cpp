@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <nlohmann/json.hpp>
+
 namespace convstat::core {
 namespace {
 
@@ -24,6 +26,17 @@ ResolvedBy resolved_by_of(const SQLite::Column& c) {
   return c.getString() == "ai" ? ResolvedBy::ai : ResolvedBy::human;
 }
 
+// The strings of a JSON array text; none for null or malformed text.
+std::vector<std::string> string_list_of(const SQLite::Column& c) {
+  std::vector<std::string> items;
+  if (c.isNull()) return items;
+  const auto parsed = nlohmann::json::parse(c.getString(), nullptr, false);
+  if (!parsed.is_array()) return items;
+  for (const auto& item : parsed)
+    if (item.is_string()) items.push_back(item.get<std::string>());
+  return items;
+}
+
 void bind_all(SQLite::Statement& q, const TimeRange& range, const std::vector<std::string>& params) {
   q.bind(1, static_cast<std::int64_t>(range.from_ms));
   q.bind(2, static_cast<std::int64_t>(range.to_ms));
@@ -38,12 +51,14 @@ const char* priority_name(Priority p) {
   return names[static_cast<int>(p)];
 }
 
-std::vector<ConversationRow> load_conversations(Cache& cache, const TimeRange& range, const Filters& filters) {
+std::vector<ConversationRow> load_conversations(Cache& cache, const TimeRange& range, const Filters& filters,
+                                                bool with_topics) {
   std::vector<std::string> params;
   const std::string sql =
       "SELECT id, tenant, channel, bot_id, team_id, team_name, assignee_id, assignee_name, contact_id, "
       "started_at, ended_at, first_response_at, resolved_at, escalated_at, handover_requested_at, "
-      "first_response_due_at, resolution_due_at, resolved_by, priority FROM conversations "
+      "first_response_due_at, resolution_due_at, resolved_by, priority" + std::string(with_topics ? ", topics" : "") +
+      " FROM conversations "
       "WHERE started_at >= ? AND started_at < ?" + conversation_conditions(filters, "", true, params) +
       " ORDER BY started_at";  // the index order: no sort step
   SQLite::Statement q(cache.db(), sql);
@@ -70,6 +85,7 @@ std::vector<ConversationRow> load_conversations(Cache& cache, const TimeRange& r
     r.resolution_due_at = time_or_none(q.getColumn(16));
     r.resolved_by = resolved_by_of(q.getColumn(17));
     r.priority = priority_of(q.getColumn(18));
+    if (with_topics) r.topics = string_list_of(q.getColumn(19));
     rows.push_back(std::move(r));
   }
   return rows;

@@ -30,10 +30,13 @@ struct ConversationRow {
   std::int64_t first_response_due_at = k_no_time, resolution_due_at = k_no_time;
   ResolvedBy resolved_by = ResolvedBy::none;
   Priority priority = Priority::unset;
+  std::vector<std::string> topics;  // read only when load_conversations is asked for them
 };
 
 // Conversations with started_at in [range.from_ms, range.to_ms) matching the filters, by started_at.
-std::vector<ConversationRow> load_conversations(Cache& cache, const TimeRange& range, const Filters& filters);
+// `with_topics`: also read topics (a JSON array of strings; absent or malformed: none).
+std::vector<ConversationRow> load_conversations(Cache& cache, const TimeRange& range, const Filters& filters,
+                                                bool with_topics = false);
 
 struct CsatResponseRow {
   std::int64_t responded_at = 0;
