@@ -9,7 +9,7 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution sla csat teams agents check metrics import demo cache completion'
+            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='' ;;
         'convstat overview')
@@ -39,6 +39,26 @@ _convstat_spec() {
         'convstat agents')
             _cs_commands=''
             _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat conversation')
+            _cs_commands=''
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat insights')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat dashboard')
+            _cs_commands=''
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat search')
+            _cs_commands=''
+            _cs_options='-h --help --section --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat bot')
+            _cs_commands=''
+            _cs_options='-h --help --channel --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
         'convstat check')
             _cs_commands=''
@@ -155,6 +175,27 @@ _convstat_option() {
         'convstat agents --assignee') REPLY='text' ;;
         'convstat agents --priority') REPLY='words:urgent high medium low unset' ;;
         'convstat agents --section') REPLY='text' ;;
+        'convstat conversation -h'|'convstat conversation --help') REPLY='flag' ;;
+        'convstat conversation --section') REPLY='text' ;;
+        'convstat insights -h'|'convstat insights --help') REPLY='flag' ;;
+        'convstat insights --channel') REPLY='text' ;;
+        'convstat insights --bot') REPLY='text' ;;
+        'convstat insights --team') REPLY='text' ;;
+        'convstat insights --assignee') REPLY='text' ;;
+        'convstat insights --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat insights --section') REPLY='text' ;;
+        'convstat dashboard -h'|'convstat dashboard --help') REPLY='flag' ;;
+        'convstat dashboard --section') REPLY='text' ;;
+        'convstat search -h'|'convstat search --help') REPLY='flag' ;;
+        'convstat search --section') REPLY='text' ;;
+        'convstat search --limit') REPLY='text' ;;
+        'convstat bot -h'|'convstat bot --help') REPLY='flag' ;;
+        'convstat bot --channel') REPLY='text' ;;
+        'convstat bot --team') REPLY='text' ;;
+        'convstat bot --assignee') REPLY='text' ;;
+        'convstat bot --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat bot --section') REPLY='text' ;;
+        'convstat bot --compare') REPLY='flag' ;;
         'convstat check -h'|'convstat check --help') REPLY='flag' ;;
         'convstat check --rule') REPLY='text' ;;
         'convstat check --rules') REPLY='files' ;;
@@ -196,6 +237,18 @@ _convstat_option() {
 _convstat_argument() {
     REPLY=
     case $1 in
+        'convstat conversation')
+            case $2 in
+                0) REPLY='text' ;;
+            esac ;;
+        'convstat search')
+            case $2 in
+                0) REPLY='text' ;;
+            esac ;;
+        'convstat bot')
+            case $2 in
+                0) REPLY='text' ;;
+            esac ;;
         'convstat metrics explain')
             case $2 in
                 0) REPLY='files' ;;

@@ -23,18 +23,23 @@ complete -c convstat -s o -l output -r -F -d 'write to FILE atomically instead o
 complete -c convstat -s q -l quiet -d 'print nothing but results and errors'
 complete -c convstat -s v -l verbose -d 'explain what is done on stderr (never secrets)'
 complete -c convstat -l no-color -d 'no colour in tables (also NO_COLOR)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'overview' -d 'Conversation overview: volume, resolution, escalation, channels'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'resolution' -d 'Resolution rates: AI, human and overall, by priority'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'sla' -d 'SLA compliance: first response and resolution targets, by priority and team'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'csat' -d 'CSAT analytics: ratings, distribution, daily trend, per agent, response rate'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'teams' -d 'Teams of the tenant\'s conversations, all time'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'agents' -d 'Human agent and team performance: assigned, resolved, response and resolution times'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'check' -d 'Evaluate threshold rules on KPIs; exit 1 when one fails (CI gate)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'metrics' -d 'List every metric path with its definition (for check rules)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'import' -d 'Load canonical records from NDJSON, JSON or CSV files (or - for stdin)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'demo' -d 'Fill the cache with deterministic, realistic demo data'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'cache' -d 'Inspect and maintain the local cache'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents check metrics import demo cache completion' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'overview' -d 'Conversation overview: volume, resolution, escalation, channels'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'resolution' -d 'Resolution rates: AI, human and overall, by priority'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'sla' -d 'SLA compliance: first response and resolution targets, by priority and team'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'csat' -d 'CSAT analytics: ratings, distribution, daily trend, per agent, response rate'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'teams' -d 'Teams of the tenant\'s conversations, all time'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'agents' -d 'Human agent and team performance: assigned, resolved, response and resolution times'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'conversation' -d 'One conversation: messages, response time, duration, topics, sentiment, CSAT'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'insights' -d 'Insights: CSAT, busiest hours, topics, agents, help center, SLA trend, email, timings'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'dashboard' -d 'One-screen summary: bots, conversations, messages, leads, contacts, calls, daily usage'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'search' -d 'Full-text search over conversation subjects and message texts (all time)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'bot' -d 'One AI agent: response times, quality, volume; --compare against the company'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'check' -d 'Evaluate threshold rules on KPIs; exit 1 when one fails (CI gate)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'metrics' -d 'List every metric path with its definition (for check rules)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'import' -d 'Load canonical records from NDJSON, JSON or CSV files (or - for stdin)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'demo' -d 'Fill the cache with deterministic, realistic demo data'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'cache' -d 'Inspect and maintain the local cache'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
 
 # convstat overview
 complete -c convstat -n '__fish_seen_subcommand_from overview' -l channel -x -d 'only conversations on this channel'
@@ -93,6 +98,32 @@ complete -c convstat -n '__fish_seen_subcommand_from agents' -l team -x -d 'only
 complete -c convstat -n '__fish_seen_subcommand_from agents' -l assignee -x -d 'only this human agent (id or name)'
 complete -c convstat -n '__fish_seen_subcommand_from agents' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
 complete -c convstat -n '__fish_seen_subcommand_from agents' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat conversation
+complete -c convstat -n '__fish_seen_subcommand_from conversation' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat insights
+complete -c convstat -n '__fish_seen_subcommand_from insights' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from insights' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from insights' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from insights' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from insights' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from insights' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat dashboard
+complete -c convstat -n '__fish_seen_subcommand_from dashboard' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat search
+complete -c convstat -n '__fish_seen_subcommand_from search' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from search' -l limit -x -d 'results to print, 1-50 (default 10)'
+
+# convstat bot
+complete -c convstat -n '__fish_seen_subcommand_from bot' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from bot' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from bot' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from bot' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from bot' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from bot' -l compare -d 'print each number as {value, company_average, difference, difference_pct}'
 
 # convstat check
 complete -c convstat -n '__fish_seen_subcommand_from check' -l rule -x -d 'a rule PATH OP NUMBER, e.g. \'overview.escalation_rate <= 15\' (repeatable)'

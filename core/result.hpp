@@ -73,6 +73,15 @@ private:
   Unit m_unit = Unit::raw;
 };
 
+// A small trend line over one list of a result: the number at `key` of each
+// item of the root list `list`, drawn as "label ▁▂▅█" by the table renderer
+// only (JSON, CSV and Markdown ignore it).
+struct Sparkline {
+  std::string list;   // "usage_trend"
+  std::string key;    // "conversations"
+  std::string label;  // "conversations/day"
+};
+
 // What a KPI command returns: the root object and the name of its main list
 // (the default CSV section). `title` is a human heading ("Conversation overview").
 struct Result {
@@ -80,6 +89,7 @@ struct Result {
   std::string title;
   Node root = Node::object();
   std::string main_section;  // empty: the summary section
+  std::optional<Sparkline> sparkline = {};  // drawn under the title in tables
 };
 
 // Round half away from zero to `decimals` places.

@@ -54,10 +54,42 @@ std::vector<std::string> version_1() {
   return sql;
 }
 
+// Version 2: the full-text index of `search` over conversation subjects and
+// message texts, kept in sync by triggers and backfilled. Its rowid is
+// conversations.rid * 2 for a subject and messages.rid * 2 + 1 for a text, so
+// a trigger finds its row by rowid (no scan of the index).
+std::vector<std::string> version_2() {
+  const std::string columns = "(rowid, conversation_id, tenant, kind, body)";
+  const std::string subject = "INSERT INTO search_index " + columns +
+                              " SELECT new.rid * 2, new.id, new.tenant, 'subject', new.subject"
+                              " WHERE new.subject IS NOT NULL;";
+  const std::string text = "INSERT INTO search_index " + columns +
+                           " SELECT new.rid * 2 + 1, new.conversation_id, new.tenant, 'message', new.text"
+                           " WHERE new.text IS NOT NULL;";
+  return {
+      "CREATE VIRTUAL TABLE search_index USING fts5(conversation_id UNINDEXED, tenant UNINDEXED, "
+      "kind UNINDEXED, body, tokenize='unicode61 remove_diacritics 2')",
+      "CREATE TRIGGER conversations_search_insert AFTER INSERT ON conversations BEGIN " + subject + " END",
+      "CREATE TRIGGER conversations_search_update AFTER UPDATE ON conversations BEGIN "
+      "DELETE FROM search_index WHERE rowid = old.rid * 2; " + subject + " END",
+      "CREATE TRIGGER conversations_search_delete AFTER DELETE ON conversations BEGIN "
+      "DELETE FROM search_index WHERE rowid = old.rid * 2; END",
+      "CREATE TRIGGER messages_search_insert AFTER INSERT ON messages BEGIN " + text + " END",
+      "CREATE TRIGGER messages_search_update AFTER UPDATE ON messages BEGIN "
+      "DELETE FROM search_index WHERE rowid = old.rid * 2 + 1; " + text + " END",
+      "CREATE TRIGGER messages_search_delete AFTER DELETE ON messages BEGIN "
+      "DELETE FROM search_index WHERE rowid = old.rid * 2 + 1; END",
+      "INSERT INTO search_index " + columns +
+          " SELECT rid * 2, id, tenant, 'subject', subject FROM conversations WHERE subject IS NOT NULL",
+      "INSERT INTO search_index " + columns +
+          " SELECT rid * 2 + 1, conversation_id, tenant, 'message', text FROM messages WHERE text IS NOT NULL",
+  };
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& schema_migrations() {
-  static const std::vector<std::vector<std::string>> migrations = {version_1()};
+  static const std::vector<std::vector<std::string>> migrations = {version_1(), version_2()};
   return migrations;
 }
 

@@ -1,10 +1,18 @@
 #include "core/kpi/registry.hpp"
 
+#include "core/error.hpp"
 #include "core/kpi/agents.hpp"
+#include "core/kpi/bot.hpp"
 #include "core/kpi/compare.hpp"
+#include "core/kpi/conversation.hpp"
 #include "core/kpi/csat.hpp"
+#include "core/kpi/dashboard.hpp"
+#include "core/kpi/insights.hpp"
 #include "core/kpi/overview.hpp"
+#include "core/kpi/search.hpp"
 #include "core/kpi/sla.hpp"
+#include "core/query/bots.hpp"
+#include "core/query/conversation_detail.hpp"
 #include "core/query/conversations.hpp"
 #include "core/query/csat.hpp"
 #include "core/query/teams.hpp"
@@ -38,6 +46,39 @@ Result run_teams(const KpiRequest& r) { return compute_teams(load_team_sightings
 
 Result run_agents(const KpiRequest& r) {
   return compute_agents(load_conversations(r.cache, r.range, r.filters));
+}
+
+// `conversation ID`: the range does not apply; --tenant does.
+Result run_conversation(const KpiRequest& r) {
+  const auto it = r.options.find("id");
+  const std::string id = it == r.options.end() ? std::string() : it->second;
+  const auto detail = load_conversation_detail(r.cache, id, r.filters.tenant);
+  if (!detail) throw DataError("Conversation not found", "no conversation '" + id + "' in the cache");
+  return compute_conversation(*detail);
+}
+
+Result run_dashboard(const KpiRequest& r) {
+  return compute_dashboard(load_dashboard_rows(r.cache, r.range, r.filters.tenant), r.range, r.tz);
+}
+
+Result run_search(const KpiRequest& r) {
+  const SearchRequest search = search_request(r.options);  // usage errors before any query
+  return compute_search(search_conversations(r.cache, search.query, r.filters.tenant, search.limit));
+}
+
+// `bot ID`: the range conversations in scope (every bot, for --compare) and their CSAT.
+Result run_bot(const KpiRequest& r) {
+  const auto it = r.options.find("id");
+  const std::string id = it == r.options.end() ? std::string() : it->second;
+  if (!bot_exists(r.cache, id, r.filters.tenant))
+    throw DataError("Bot not found", "no conversation with bot_id '" + id + "' in the cache");
+  Filters company = r.filters;
+  company.bot.reset();
+  Filters bot = company;
+  bot.bot = id;
+  BotInputs inputs{load_conversations(r.cache, r.range, company), load_conversation_activity(r.cache, r.range, company),
+                   load_csat_responses(r.cache, r.range, bot), load_csat_responses(r.cache, r.range, company)};
+  return compute_bot(id, inputs, r.options.count("compare") > 0);
 }
 
 // `compute`, plus with --compare previous the same KPI over the equally long
@@ -159,6 +200,88 @@ std::vector<KpiDefinition> make_registry() {
         {"team_performance[].resolved_count", "of those, conversations with resolved_at"},
         {"team_performance[].resolution_rate", "resolved_count / assigned_count, %"},
         {"team_performance[].avg_resolution_minutes", "mean resolved_at - started_at over resolved, minutes"}}},
+      {"conversation", "One conversation: messages, response time, duration, topics, sentiment, CSAT", {},
+       run_conversation,
+       {{"duration_minutes", "ended_at - started_at, minutes (null without ended_at)"},
+        {"message_statistics.total", "the conversation's messages"},
+        {"message_statistics.inbound", "its inbound messages"},
+        {"message_statistics.outbound", "its outbound messages"},
+        {"message_statistics.by_author.user", "messages by the user"},
+        {"message_statistics.by_author.ai", "messages by the AI"},
+        {"message_statistics.by_author.human", "messages by a human agent"},
+        {"message_statistics.by_author.system", "system messages"},
+        {"message_statistics.avg_response_seconds",
+         "mean delay from each inbound message to the first outbound at or after it (unanswered left out), s"},
+        {"sentiment", "the stored sentiment, -1 to 1"},
+        {"csat", "rating of the conversation's latest rated CSAT response"}},
+       {{"id", "the conversation id", true, true}}},
+      {"insights", "Insights: CSAT, busiest hours, topics, agents, help center, SLA trend, email, timings", conv,
+       run_insights,
+       {{"csat.avg_rating", "as csat: mean rating of the rated responses in the range"},
+        {"csat.positive_rate", "as csat: rated responses with rating >= 4 / rated responses, %"},
+        {"busiest_hours[].hour", "local hour (--tz) of started_at; the top 5 by count, ties by hour"},
+        {"busiest_hours[].conversation_count", "range conversations started in that hour"},
+        {"top_topics[].topic", "the top 10 topics by conversations carrying them, ties by topic"},
+        {"top_topics[].conversation_count", "range conversations carrying the topic (once each)"},
+        {"top_topics[].share", "conversation_count / all range conversations (topic-less included), %"},
+        {"agent_performance[].resolution_rate", "as agents: resolved_count / assigned_count, %"},
+        {"team_performance[].resolution_rate", "as agents: resolved_count / assigned_count, %"},
+        {"help_center_deflection.article_count", "published kb articles of the tenant scope (any time)"},
+        {"help_center_deflection.total_views", "views of the published articles"},
+        {"help_center_deflection.helpful_feedback", "helpful votes of the published articles"},
+        {"help_center_deflection.not_helpful_feedback", "not-helpful votes of the published articles"},
+        {"help_center_deflection.helpfulness_rate", "helpful / (helpful + not_helpful), %"},
+        {"sla_breach_trend[].tracked", "conversations started that local day judged met or breached at as-of"},
+        {"sla_breach_trend[].breached", "of those, conversations with any target breached"},
+        {"sla_breach_trend[].met", "of those, conversations whose every target is met"},
+        {"sla_breach_trend[].compliance_rate", "met / tracked per day, %"},
+        {"email_channel_metrics.email_conversations", "range conversations with channel email"},
+        {"email_channel_metrics.inbound_messages", "inbound messages in the range of email conversations"},
+        {"email_channel_metrics.outbound_messages", "outbound messages in the range of email conversations"},
+        {"aggregation_health.conversations_scanned", "range conversations after filters"},
+        {"aggregation_health.total_runtime_ms", "measured wall time of this run, ms"},
+        {"aggregation_health.overview_ms", "loading the rows plus csat, hours, topics, help center, email, ms"},
+        {"aggregation_health.sla_compliance_ms", "computing sla_breach_trend, ms"},
+        {"aggregation_health.agent_performance_ms", "computing agent and team performance, ms"}}},
+      {"dashboard", "One-screen summary: bots, conversations, messages, leads, contacts, calls, daily usage", {},
+       run_dashboard,
+       {{"bots", "distinct bot_id (per tenant) of the range's conversations and calls"},
+        {"conversations", "conversations started in the range"},
+        {"messages", "messages with at in the range"},
+        {"leads", "leads created in the range"},
+        {"contacts", "distinct contact_id (per tenant) of the range's conversations"},
+        {"calls", "calls started in the range"},
+        {"usage_trend[].conversations", "conversations started per day of the range in --tz, zero-filled"},
+        {"usage_trend[].messages", "messages per day of the range in --tz, zero-filled"}}},
+      {"search", "Full-text search over conversation subjects and message texts (all time)", {}, run_search,
+       {{"results[].conversation_id", "conversations matching QUERY, best first: score desc then conversation_id"},
+        {"results[].score", "-bm25 of the conversation's best matching subject or message (higher is better)"},
+        {"results[].snippet", "that subject or text around the match, terms in [ ]"},
+        {"results[].started_at", "the conversation's start, UTC (null when only its messages are cached)"},
+        {"results[].channel", "the conversation's channel"}},
+       {{"query", "FTS5 query: words, \"a phrase\", prefix*, AND, OR, NOT", true, true},
+        {"limit", "results to print, 1-50 (default 10)"}}},
+      {"bot", "One AI agent: response times, quality, volume; --compare against the company",
+       {"channel", "team", "assignee", "priority"}, run_bot,
+       {{"performance_metrics.avg_first_response_seconds",
+         "mean first_response_at - started_at of the bot's range conversations, s"},
+        {"performance_metrics.median_first_response_seconds", "median of the same, s"},
+        {"performance_metrics.p90_first_response_seconds", "90th percentile (linear interpolation) of the same, s"},
+        {"performance_metrics.avg_resolution_minutes", "mean resolved_at - started_at over resolved, minutes"},
+        {"quality_metrics.csat_avg", "mean rating of range CSAT responses of the bot's conversations"},
+        {"quality_metrics.positive_rate", "ratings >= 4 / rated responses, %"},
+        {"quality_metrics.ai_quality_avg", "mean stored ai_quality (0-1) of the bot's range conversations"},
+        {"quality_metrics.thumbs_up", "positive message feedback + thumbs feedback records rated 1"},
+        {"quality_metrics.thumbs_down", "negative message feedback + thumbs feedback records rated -1"},
+        {"quality_metrics.escalation_rate", "conversations with escalated_at / total_conversations, %"},
+        {"conversation_metrics.total_conversations", "the bot's conversations started in the range"},
+        {"conversation_metrics.ai_resolved_count", "of those, resolved by the AI"},
+        {"conversation_metrics.ai_resolution_rate", "ai_resolved_count / total_conversations, %"},
+        {"conversation_metrics.avg_messages_per_conversation", "messages of those conversations / total_conversations"},
+        {"conversation_metrics.avg_duration_minutes", "mean ended_at - started_at over those with ended_at, minutes"}},
+       {{"id", "the bot id", true, true},
+        {"compare", "print each number as {value, company_average, difference, difference_pct}", false, false,
+         true}}},
   };
 }
 

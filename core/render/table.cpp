@@ -114,6 +114,39 @@ void write_section(std::ostream& out, const Section& section, bool color, int ma
   if (grid.rows.empty()) out << "(no rows)\n";
 }
 
+// The sparkline's characters, lowest to highest.
+constexpr std::string_view k_levels[] = {"\u2581", "\u2582", "\u2583", "\u2584",
+                                         "\u2585", "\u2586", "\u2587", "\u2588"};
+
+// The numbers at `key` of the items of the root list `list` (null and
+// non-numeric values are left out); empty when there is no such list.
+std::vector<double> sparkline_values(const Result& result, const Sparkline& spark) {
+  std::vector<double> values;
+  const Node* list = result.root.is_object() ? result.root.find(spark.list) : nullptr;
+  if (!list || !list->is_list()) return values;
+  for (const Node& item : list->as_list()) {
+    const Node* v = item.is_object() ? item.find(spark.key) : nullptr;
+    if (v && v->is_integer()) values.push_back(static_cast<double>(v->as_integer()));
+    else if (v && v->is_number()) values.push_back(v->as_number());
+  }
+  return values;
+}
+
+// "label ▁▂▅█": level = round((v - min) / (max - min) * 7), half away from
+// zero; all values equal: every level 0. Empty when there are no values.
+std::string sparkline_line(const Result& result, const Sparkline& spark) {
+  const std::vector<double> values = sparkline_values(result, spark);
+  if (values.empty()) return {};
+  const auto [lo, hi] = std::minmax_element(values.begin(), values.end());
+  const double min = *lo, span = *hi - *lo;
+  std::string line = terminal_safe(spark.label) + " ";
+  for (const double v : values) {
+    const int level = span > 0 ? static_cast<int>(round_half_away((v - min) / span * 7.0, 0)) : 0;
+    line += k_levels[std::clamp(level, 0, 7)];
+  }
+  return line;
+}
+
 }  // namespace
 
 void TableRenderer::render(const Result& result, std::ostream& out) const {
@@ -121,6 +154,11 @@ void TableRenderer::render(const Result& result, std::ostream& out) const {
   if (!result.title.empty()) {
     out << styled(terminal_safe(result.title), k_bold, m_color) << '\n';
     first = false;
+  }
+  if (result.sparkline) {
+    const std::string line = sparkline_line(result, *result.sparkline);
+    if (!line.empty()) out << line << '\n';
+    first = first && line.empty();
   }
   for (const auto& section : make_sections(result)) {
     if (!first) out << '\n';

@@ -181,3 +181,34 @@ TEST_CASE("table: an empty list prints its name and (no rows)", "[render]") {
   CHECK(to_table(result) == "Teams\n\nteams\n(no rows)\n");
   CHECK(to_table(Result{}) == "\n");
 }
+
+TEST_CASE("table: a sparkline line under the title, levels round((v - min) / (max - min) * 7)", "[render]") {
+  Result result;
+  result.title = "Trend";
+  result.sparkline = Sparkline{"days", "n", "n/day"};
+  Node days = Node::list();
+  for (const int n : {0, 1, 2, 4, 8}) days.push(test::object_of({{"n", Node::integer(n)}}));
+  result.root.set("days", days);
+  // 0 -> 0, 1 -> 0.875 -> 1, 2 -> 1.75 -> 2, 4 -> 3.5 -> 4 (half away from zero), 8 -> 7.
+  CHECK(to_table(result) ==
+        "Trend\n"
+        "n/day \u2581\u2582\u2583\u2585\u2588\n"
+        "\n"
+        "days\n"
+        "n\n"
+        "-\n"
+        "0\n"
+        "1\n"
+        "2\n"
+        "4\n"
+        "8\n");
+  Result flat;
+  flat.sparkline = Sparkline{"days", "n", "flat"};
+  Node same = Node::list();
+  for (int i = 0; i < 3; ++i) same.push(test::object_of({{"n", Node::number(2.5, Unit::decimal1)}}));
+  flat.root.set("days", same);
+  CHECK(to_table(flat).rfind("flat \u2581\u2581\u2581\n\ndays\n", 0) == 0);
+  RenderOptions md;
+  md.format = Format::md;
+  CHECK(render_to_string(result, md).find("\u2581") == std::string::npos);
+}

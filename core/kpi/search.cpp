@@ -1,0 +1,48 @@
+#include "core/kpi/search.hpp"
+
+#include <charconv>
+
+#include "core/error.hpp"
+#include "core/time/time.hpp"
+
+namespace convstat::core {
+namespace {
+
+constexpr std::int64_t k_max_limit = 50;
+
+std::int64_t parse_limit(const std::string& text) {
+  std::int64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 1 || value > k_max_limit)
+    throw UsageError("invalid --limit '" + text + "' (expected an integer from 1 to 50)");
+  return value;
+}
+
+}  // namespace
+
+SearchRequest search_request(const std::map<std::string, std::string>& options) {
+  SearchRequest request;
+  const auto query = options.find("query");
+  if (query == options.end() || query->second.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw UsageError("search needs a QUERY", "for example: convstat search 'refund AND late'");
+  request.query = query->second;
+  if (const auto limit = options.find("limit"); limit != options.end()) request.limit = parse_limit(limit->second);
+  return request;
+}
+
+Result compute_search(const std::vector<SearchHit>& hits) {
+  Node results = Node::list();
+  for (const auto& hit : hits) {
+    results.push(Node::object()
+                     .set("conversation_id", Node::string(hit.conversation_id))
+                     .set("score", Node::number(hit.score, Unit::ratio4))
+                     .set("snippet", Node::string(hit.snippet))
+                     .set("started_at", hit.started_at ? Node::string(format_instant_utc(*hit.started_at)) : Node())
+                     .set("channel", Node::string(hit.channel)));
+  }
+  Result result{"search", "Search", Node::object(), "results"};
+  result.root.set("results", std::move(results));
+  return result;
+}
+
+}  // namespace convstat::core
