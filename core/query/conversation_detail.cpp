@@ -1,27 +1,10 @@
 #include "core/query/conversation_detail.hpp"
+#include "core/query/columns.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
-#include <nlohmann/json.hpp>
-
 namespace convstat::core {
 namespace {
-
-std::int64_t time_or_none(const SQLite::Column& c) { return c.isNull() ? k_no_time : c.getInt64(); }
-std::optional<std::string> text_or_none(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
-
-// The strings of a stored JSON list; anything else reads as no topics.
-std::vector<std::string> topics_of(const SQLite::Column& c) {
-  std::vector<std::string> topics;
-  if (c.isNull()) return topics;
-  const auto parsed = nlohmann::json::parse(c.getString(), nullptr, false);
-  if (!parsed.is_array()) return topics;
-  for (const auto& item : parsed)
-    if (item.is_string()) topics.push_back(item.get<std::string>());
-  return topics;
-}
 
 std::vector<MessageRow> load_messages(Cache& cache, const std::string& tenant, const std::string& id) {
   SQLite::Statement q(cache.db(),
@@ -75,7 +58,7 @@ std::optional<ConversationDetail> load_conversation_detail(Cache& cache, const s
   d.started_at = q.getColumn(3).getInt64();
   d.ended_at = time_or_none(q.getColumn(4));
   d.escalated_at = time_or_none(q.getColumn(5));
-  d.topics = topics_of(q.getColumn(6));
+  d.topics = string_list_of(q.getColumn(6));
   if (!q.getColumn(7).isNull()) d.sentiment = q.getColumn(7).getDouble();
   d.resolved_by = text_or_none(q.getColumn(8));
   d.messages = load_messages(cache, d.tenant, d.id);

@@ -1,16 +1,10 @@
 #include "core/query/conversations.hpp"
+#include "core/query/columns.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
-#include <nlohmann/json.hpp>
-
 namespace convstat::core {
 namespace {
-
-std::int64_t time_or_none(const SQLite::Column& c) { return c.isNull() ? k_no_time : c.getInt64(); }
-std::optional<std::string> text_or_none(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
 
 Priority priority_of(const SQLite::Column& c) {
   if (c.isNull()) return Priority::unset;
@@ -24,17 +18,6 @@ Priority priority_of(const SQLite::Column& c) {
 ResolvedBy resolved_by_of(const SQLite::Column& c) {
   if (c.isNull()) return ResolvedBy::none;
   return c.getString() == "ai" ? ResolvedBy::ai : ResolvedBy::human;
-}
-
-// The strings of a JSON array text; none for null or malformed text.
-std::vector<std::string> string_list_of(const SQLite::Column& c) {
-  std::vector<std::string> items;
-  if (c.isNull()) return items;
-  const auto parsed = nlohmann::json::parse(c.getString(), nullptr, false);
-  if (!parsed.is_array()) return items;
-  for (const auto& item : parsed)
-    if (item.is_string()) items.push_back(item.get<std::string>());
-  return items;
 }
 
 void bind_all(SQLite::Statement& q, const TimeRange& range, const std::vector<std::string>& params) {

@@ -1,14 +1,10 @@
 #include "core/query/csat.hpp"
+#include "core/query/columns.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
 namespace convstat::core {
 namespace {
-
-std::optional<std::string> text_or_none(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
-std::int64_t time_or_none(const SQLite::Column& c) { return c.isNull() ? k_no_time : c.getInt64(); }
 
 CsatRecordRow read_row(SQLite::Statement& q) {
   CsatRecordRow r;

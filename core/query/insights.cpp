@@ -1,13 +1,11 @@
 #include "core/query/insights.hpp"
+#include "core/query/columns.hpp"
 
 #include <SQLiteCpp/Statement.h>
 
 namespace convstat::core {
 namespace {
 
-std::optional<std::string> text_or_none(const SQLite::Column& c) {
-  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
-}
 std::int64_t count_or_zero(const SQLite::Column& c) { return c.isNull() ? 0 : c.getInt64(); }
 
 }  // namespace

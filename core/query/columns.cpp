@@ -1,0 +1,23 @@
+#include "core/query/columns.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace convstat::core {
+
+std::int64_t time_or_none(const SQLite::Column& c) { return c.isNull() ? k_no_time : c.getInt64(); }
+
+std::optional<std::string> text_or_none(const SQLite::Column& c) {
+  return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
+}
+
+std::vector<std::string> string_list_of(const SQLite::Column& c) {
+  std::vector<std::string> items;
+  if (c.isNull()) return items;
+  const auto parsed = nlohmann::json::parse(c.getString(), nullptr, false);
+  if (!parsed.is_array()) return items;
+  for (const auto& item : parsed)
+    if (item.is_string()) items.push_back(item.get<std::string>());
+  return items;
+}
+
+}  // namespace convstat::core

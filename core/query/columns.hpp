@@ -1,0 +1,22 @@
+#pragma once
+// Reading nullable cache columns into the row types of core/query.
+#include <SQLiteCpp/Column.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/query/conversations.hpp"
+
+namespace convstat::core {
+
+// A timestamp column: epoch ms, or k_no_time for NULL.
+std::int64_t time_or_none(const SQLite::Column& c);
+// A text column: its text, or nullopt for NULL.
+std::optional<std::string> text_or_none(const SQLite::Column& c);
+// A stored JSON list of strings (topics): its strings; none for NULL or
+// anything that is not such a list.
+std::vector<std::string> string_list_of(const SQLite::Column& c);
+
+}  // namespace convstat::core
