@@ -1,8 +1,8 @@
 #include "core/kpi/csat.hpp"
+#include "core/kpi/options.hpp"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <limits>
 #include <map>
 
@@ -80,19 +80,6 @@ Node per_agent(const std::vector<CsatRecordRow>& records, const TimeRange& range
                   .set("avg_rating", Node::number(a.ratings.mean.value(), Unit::decimal1))
                   .set("positive_rate", Node::number(percent(a.ratings.positive, a.ratings.count()), Unit::percent)));
   return list;
-}
-
-// The integer option `name` (absent: fallback) within [low, high], else UsageError naming the bounds.
-std::int64_t bounded_option(const std::map<std::string, std::string>& options, const std::string& name,
-                            std::int64_t fallback, std::int64_t low, std::int64_t high, const std::string& bounds) {
-  const auto it = options.find(name);
-  if (it == options.end()) return fallback;
-  const std::string& text = it->second;
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high)
-    throw UsageError("invalid --" + name + " '" + text + "' (expected " + bounds + ")");
-  return value;
 }
 
 Node item(const CsatRecordRow& r) {

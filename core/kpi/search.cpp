@@ -1,6 +1,6 @@
 #include "core/kpi/search.hpp"
+#include "core/kpi/options.hpp"
 
-#include <charconv>
 
 #include "core/error.hpp"
 #include "core/time/time.hpp"
@@ -10,14 +10,6 @@ namespace {
 
 constexpr std::int64_t k_max_limit = 50;
 
-std::int64_t parse_limit(const std::string& text) {
-  std::int64_t value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || value < 1 || value > k_max_limit)
-    throw UsageError("invalid --limit '" + text + "' (expected an integer from 1 to 50)");
-  return value;
-}
-
 }  // namespace
 
 SearchRequest search_request(const std::map<std::string, std::string>& options) {
@@ -26,7 +18,7 @@ SearchRequest search_request(const std::map<std::string, std::string>& options) 
   if (query == options.end() || query->second.find_first_not_of(" \t\r\n") == std::string::npos)
     throw UsageError("search needs a QUERY", "for example: convstat search 'refund AND late'");
   request.query = query->second;
-  if (const auto limit = options.find("limit"); limit != options.end()) request.limit = parse_limit(limit->second);
+  request.limit = bounded_option(options, "limit", request.limit, 1, k_max_limit, "an integer from 1 to 50");
   return request;
 }
 
