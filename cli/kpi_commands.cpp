@@ -40,6 +40,10 @@ void add_kpi_option(CLI::App* cmd, const core::KpiOption& o, std::map<std::strin
 void set_kpi_commands(CLI::App& app, Context& ctx) {
   for (const core::KpiDefinition& kpi : core::kpi_registry()) {
     CLI::App* cmd = subcommand_for(app, kpi.name, kpi.summary);
+    if (kpi.is_group()) {
+      cmd->require_subcommand(1);
+      continue;
+    }
     auto values = std::make_shared<std::map<std::string, std::string>>();
     auto compare = std::make_shared<std::string>();
     ctx.add_filter_options(cmd, kpi.filters);
@@ -52,7 +56,7 @@ void set_kpi_commands(CLI::App& app, Context& ctx) {
       core::Filters filters = ctx.resolved_filters();
       const core::TimeZone tz = ctx.time_zone();
       const core::TimeRange range = ctx.time_range();
-      auto cache = ctx.open_cache(core::OpenMode::read_only);
+      auto cache = ctx.open_cache(kpi.writes_cache ? core::OpenMode::read_write : core::OpenMode::read_only);
       std::map<std::string, std::string> options;
       for (const auto& [k, v] : *values)
         if (!v.empty()) options[k] = v;

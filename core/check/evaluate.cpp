@@ -146,8 +146,13 @@ std::string_view status_text(Status status) {
 
 std::vector<const KpiDefinition*> resolve_commands(const std::vector<Rule>& rules,
                                                    const std::vector<KpiDefinition>& registry) {
-  std::vector<std::string> keys;
-  for (const KpiDefinition& kpi : registry) keys.push_back(command_key(kpi.name));
+  std::vector<std::string> keys;  // the runnable commands; group words are not
+  std::vector<const KpiDefinition*> runnable;
+  for (const KpiDefinition& kpi : registry)
+    if (!kpi.is_group()) {
+      keys.push_back(command_key(kpi.name));
+      runnable.push_back(&kpi);
+    }
   std::vector<const KpiDefinition*> out;
   for (const Rule& rule : rules) {
     const auto it = std::find(keys.begin(), keys.end(), rule.command);
@@ -155,7 +160,9 @@ std::vector<const KpiDefinition*> resolve_commands(const std::vector<Rule>& rule
       throw UsageError(located(rule, "unknown command '" + rule.command + "' in rule '" + rule.text + "'" +
                                          did_you_mean(rule.command, keys)),
                        "a rule's path starts with a KPI command; nested ones join words with '_' (csat_responses)");
-    const KpiDefinition& kpi = registry[static_cast<std::size_t>(it - keys.begin())];
+    const KpiDefinition& kpi = *runnable[static_cast<std::size_t>(it - keys.begin())];
+    if (kpi.writes_cache)
+      throw UsageError(located(rule, "command '" + kpi.name + "' writes to the cache and cannot be checked"));
     for (const KpiOption& o : kpi.options)
       if (o.required)
         throw UsageError(located(rule, "command '" + kpi.name + "' needs " + (o.positional ? o.name : "--" + o.name) +

@@ -44,6 +44,8 @@ struct KpiOption {
   std::vector<std::string> choices = {};  // fixed values (completions, usage errors)
 };
 
+// An entry without compute is a group word ("daily", "sessions"): it only holds
+// the nested commands that follow it and needs one of them.
 struct KpiDefinition {
   std::string name;     // "overview"; nested commands use spaces: "csat responses"
   std::string summary;  // one line, for --help
@@ -52,6 +54,9 @@ struct KpiDefinition {
   std::vector<MetricDoc> metrics;
   std::vector<KpiOption> options = {};
   bool supports_compare = false;  // takes --compare previous
+  bool writes_cache = false;      // opens the cache read-write (feedback add, the calls search audit log);
+                                  // never run by check
+  bool is_group() const { return !compute; }
 };
 
 // Every KPI command, in the order `convstat --help` lists them.
