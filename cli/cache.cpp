@@ -1,7 +1,8 @@
-// convstat cache info|check|vacuum: the local cache's contents and health.
+// convstat cache info|check|vacuum|audit: the local cache's contents, health and audit log.
 #include <iostream>
 
 #include "cli/commands.hpp"
+#include "core/cache/audit.hpp"
 #include "core/cache/info_result.hpp"
 #include "core/error.hpp"
 
@@ -28,6 +29,13 @@ void set_cache_command(CLI::App& app, Context& ctx) {
       throw core::LocalError(message, "restore a backup, or move the file away and re-import");
     }
     std::cout << "ok: " << c->path() << " (schema version " << c->schema_version() << ")\n";
+  });
+
+  CLI::App* audit = cache->add_subcommand("audit", "Searches by personal data (calls search), redacted, oldest first");
+  ctx.add_section_option(audit);
+  ctx.on_run(audit, [&ctx] {
+    auto c = ctx.open_cache(core::OpenMode::read_only);
+    ctx.emit(core::audit_result(core::load_audit(*c)));
   });
 
   CLI::App* vacuum = cache->add_subcommand("vacuum", "Compact the cache file");

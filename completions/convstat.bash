@@ -9,7 +9,7 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion'
+            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='' ;;
         'convstat overview')
@@ -60,6 +60,22 @@ _convstat_spec() {
             _cs_commands=''
             _cs_options='-h --help --channel --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
+        'convstat calls')
+            _cs_commands='resolution search'
+            _cs_options='-h --help --bot --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat calls resolution')
+            _cs_commands=''
+            _cs_options='-h --help --bot --outcome --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat calls' ;;
+        'convstat calls search')
+            _cs_commands=''
+            _cs_options='-h --help --bot --outcome --section --phone --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat calls' ;;
+        'convstat unified')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
         'convstat check')
             _cs_commands=''
             _cs_options='-h --help --rule --rules --allow-missing --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
@@ -81,7 +97,7 @@ _convstat_spec() {
             _cs_options='-h --help --conversations --seed --days --tenants --fresh --version --cache --config --profile --tenant --from --to --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
         'convstat cache')
-            _cs_commands='info check vacuum'
+            _cs_commands='info check audit vacuum'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
         'convstat cache info')
@@ -91,6 +107,10 @@ _convstat_spec() {
         'convstat cache check')
             _cs_commands=''
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat cache' ;;
+        'convstat cache audit')
+            _cs_commands=''
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat cache' ;;
         'convstat cache vacuum')
             _cs_commands=''
@@ -196,6 +216,29 @@ _convstat_option() {
         'convstat bot --priority') REPLY='words:urgent high medium low unset' ;;
         'convstat bot --section') REPLY='text' ;;
         'convstat bot --compare') REPLY='flag' ;;
+        'convstat calls -h'|'convstat calls --help') REPLY='flag' ;;
+        'convstat calls --bot') REPLY='text' ;;
+        'convstat calls --outcome') REPLY='text' ;;
+        'convstat calls --section') REPLY='text' ;;
+        'convstat calls resolution -h'|'convstat calls resolution --help') REPLY='flag' ;;
+        'convstat calls resolution --bot') REPLY='text' ;;
+        'convstat calls resolution --outcome') REPLY='text' ;;
+        'convstat calls resolution --section') REPLY='text' ;;
+        'convstat calls resolution --compare') REPLY='words:previous' ;;
+        'convstat calls search -h'|'convstat calls search --help') REPLY='flag' ;;
+        'convstat calls search --bot') REPLY='text' ;;
+        'convstat calls search --outcome') REPLY='text' ;;
+        'convstat calls search --section') REPLY='text' ;;
+        'convstat calls search --phone') REPLY='text' ;;
+        'convstat calls search --limit') REPLY='text' ;;
+        'convstat unified -h'|'convstat unified --help') REPLY='flag' ;;
+        'convstat unified --channel') REPLY='text' ;;
+        'convstat unified --bot') REPLY='text' ;;
+        'convstat unified --team') REPLY='text' ;;
+        'convstat unified --assignee') REPLY='text' ;;
+        'convstat unified --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat unified --outcome') REPLY='text' ;;
+        'convstat unified --section') REPLY='text' ;;
         'convstat check -h'|'convstat check --help') REPLY='flag' ;;
         'convstat check --rule') REPLY='text' ;;
         'convstat check --rules') REPLY='files' ;;
@@ -227,6 +270,8 @@ _convstat_option() {
         'convstat cache info -h'|'convstat cache info --help') REPLY='flag' ;;
         'convstat cache info --section') REPLY='text' ;;
         'convstat cache check -h'|'convstat cache check --help') REPLY='flag' ;;
+        'convstat cache audit -h'|'convstat cache audit --help') REPLY='flag' ;;
+        'convstat cache audit --section') REPLY='text' ;;
         'convstat cache vacuum -h'|'convstat cache vacuum --help') REPLY='flag' ;;
         'convstat completion -h'|'convstat completion --help') REPLY='flag' ;;
         *) return 1 ;;

@@ -23,23 +23,25 @@ complete -c convstat -s o -l output -r -F -d 'write to FILE atomically instead o
 complete -c convstat -s q -l quiet -d 'print nothing but results and errors'
 complete -c convstat -s v -l verbose -d 'explain what is done on stderr (never secrets)'
 complete -c convstat -l no-color -d 'no colour in tables (also NO_COLOR)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'overview' -d 'Conversation overview: volume, resolution, escalation, channels'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'resolution' -d 'Resolution rates: AI, human and overall, by priority'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'sla' -d 'SLA compliance: first response and resolution targets, by priority and team'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'csat' -d 'CSAT analytics: ratings, distribution, daily trend, per agent, response rate'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'teams' -d 'Teams of the tenant\'s conversations, all time'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'agents' -d 'Human agent and team performance: assigned, resolved, response and resolution times'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'conversation' -d 'One conversation: messages, response time, duration, topics, sentiment, CSAT'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'insights' -d 'Insights: CSAT, busiest hours, topics, agents, help center, SLA trend, email, timings'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'dashboard' -d 'One-screen summary: bots, conversations, messages, leads, contacts, calls, daily usage'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'search' -d 'Full-text search over conversation subjects and message texts (all time)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'bot' -d 'One AI agent: response times, quality, volume; --compare against the company'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'check' -d 'Evaluate threshold rules on KPIs; exit 1 when one fails (CI gate)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'metrics' -d 'List every metric path with its definition (for check rules)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'import' -d 'Load canonical records from NDJSON, JSON or CSV files (or - for stdin)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'demo' -d 'Fill the cache with deterministic, realistic demo data'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'cache' -d 'Inspect and maintain the local cache'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot check metrics import demo cache completion' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'overview' -d 'Conversation overview: volume, resolution, escalation, channels'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'resolution' -d 'Resolution rates: AI, human and overall, by priority'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'sla' -d 'SLA compliance: first response and resolution targets, by priority and team'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'csat' -d 'CSAT analytics: ratings, distribution, daily trend, per agent, response rate'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'teams' -d 'Teams of the tenant\'s conversations, all time'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'agents' -d 'Human agent and team performance: assigned, resolved, response and resolution times'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'conversation' -d 'One conversation: messages, response time, duration, topics, sentiment, CSAT'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'insights' -d 'Insights: CSAT, busiest hours, topics, agents, help center, SLA trend, email, timings'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'dashboard' -d 'One-screen summary: bots, conversations, messages, leads, contacts, calls, daily usage'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'search' -d 'Full-text search over conversation subjects and message texts (all time)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'bot' -d 'One AI agent: response times, quality, volume; --compare against the company'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'calls' -d 'Voice call metrics: KPIs, daily volume, outcomes, peak-hours heatmap'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'unified' -d 'Cross-product overview: voice, support and knowledge base, shares and blended resolution'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'check' -d 'Evaluate threshold rules on KPIs; exit 1 when one fails (CI gate)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'metrics' -d 'List every metric path with its definition (for check rules)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'import' -d 'Load canonical records from NDJSON, JSON or CSV files (or - for stdin)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'demo' -d 'Fill the cache with deterministic, realistic demo data'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'cache' -d 'Inspect and maintain the local cache'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
 
 # convstat overview
 complete -c convstat -n '__fish_seen_subcommand_from overview' -l channel -x -d 'only conversations on this channel'
@@ -125,6 +127,35 @@ complete -c convstat -n '__fish_seen_subcommand_from bot' -l priority -x -a 'urg
 complete -c convstat -n '__fish_seen_subcommand_from bot' -l section -x -d 'csv: the section to print (default: the main list)'
 complete -c convstat -n '__fish_seen_subcommand_from bot' -l compare -d 'print each number as {value, company_average, difference, difference_pct}'
 
+# convstat calls
+complete -c convstat -n '__fish_seen_subcommand_from calls' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from calls' -l outcome -x -d 'only calls with this outcome'
+complete -c convstat -n '__fish_seen_subcommand_from calls' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and not __fish_seen_subcommand_from resolution search' -a 'resolution' -d 'Call resolution: FCR trend, resolution by category, resolution time, period comparison'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and not __fish_seen_subcommand_from resolution search' -a 'search' -d 'Calls by phone number digits (redacted; each search is audit-logged)'
+
+# convstat calls resolution
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from resolution' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from resolution' -l outcome -x -d 'only calls with this outcome'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from resolution' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from resolution' -l compare -x -a 'previous' -d 'add period_comparison against the equally long range just before'
+
+# convstat calls search
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from search' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from search' -l outcome -x -d 'only calls with this outcome'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from search' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from search' -l phone -x -d 'digits to look for: at least 4; spaces, \'+\', \'-\' are ignored'
+complete -c convstat -n '__fish_seen_subcommand_from calls; and __fish_seen_subcommand_from search' -l limit -x -d 'results to print, 1-100 (default 50)'
+
+# convstat unified
+complete -c convstat -n '__fish_seen_subcommand_from unified' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from unified' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from unified' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from unified' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from unified' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from unified' -l outcome -x -d 'only calls with this outcome'
+complete -c convstat -n '__fish_seen_subcommand_from unified' -l section -x -d 'csv: the section to print (default: the main list)'
+
 # convstat check
 complete -c convstat -n '__fish_seen_subcommand_from check' -l rule -x -d 'a rule PATH OP NUMBER, e.g. \'overview.escalation_rate <= 15\' (repeatable)'
 complete -c convstat -n '__fish_seen_subcommand_from check' -l rules -r -F -d 'a file of rules, one a line, # comments'
@@ -161,12 +192,16 @@ complete -c convstat -n '__fish_seen_subcommand_from demo' -l tenants -x -d 'num
 complete -c convstat -n '__fish_seen_subcommand_from demo' -l fresh -d 'delete every record of the cache first'
 
 # convstat cache
-complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check vacuum' -a 'info' -d 'Record counts per type, oldest/newest record, schema version, size'
-complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check vacuum' -a 'check' -d 'Integrity check; exit 5 when the cache is damaged'
-complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check vacuum' -a 'vacuum' -d 'Compact the cache file'
+complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'info' -d 'Record counts per type, oldest/newest record, schema version, size'
+complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'check' -d 'Integrity check; exit 5 when the cache is damaged'
+complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'audit' -d 'Searches by personal data (calls search), redacted, oldest first'
+complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'vacuum' -d 'Compact the cache file'
 
 # convstat cache info
 complete -c convstat -n '__fish_seen_subcommand_from cache; and __fish_seen_subcommand_from info' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat cache audit
+complete -c convstat -n '__fish_seen_subcommand_from cache; and __fish_seen_subcommand_from audit' -l section -x -d 'csv: the section to print (default: the main list)'
 
 # convstat completion
 complete -c convstat -n '__fish_seen_subcommand_from completion' -a 'bash zsh fish'

@@ -82,6 +82,18 @@ struct Sparkline {
   std::string label;  // "conversations/day"
 };
 
+// A grid over one list of a result: the items' `value` placed at row `row`
+// (1-7, ISO weekday) and column `column` (0-23, hour), drawn by the table
+// renderer as shaded cells in place of that list's section (JSON, CSV and
+// Markdown print the list itself).
+struct Heatmap {
+  std::string list;    // "peak_hours"
+  std::string row;     // "day_of_week"
+  std::string column;  // "hour"
+  std::string value;   // "call_count"
+  std::string label;   // "calls by weekday and hour (UTC)"
+};
+
 // What a KPI command returns: the root object and the name of its main list
 // (the default CSV section). `title` is a human heading ("Conversation overview").
 struct Result {
@@ -90,6 +102,7 @@ struct Result {
   Node root = Node::object();
   std::string main_section;  // empty: the summary section
   std::optional<Sparkline> sparkline = {};  // drawn under the title in tables
+  std::optional<Heatmap> heatmap = {};      // drawn instead of its list's section in tables
 };
 
 // Round half away from zero to `decimals` places.

@@ -232,7 +232,7 @@ std::vector<std::string> cache_check(Cache& cache) {
                                            " WHERE id IS NULL OR tenant IS NULL OR content_hash IS NULL").getInt64();
     if (bad > 0) problems.push_back(table + ": " + std::to_string(bad) + " rows without id, tenant or hash");
   }
-  if (cache.schema_version() != Cache::k_schema_version)
+  if (cache.schema_version() < 1)  // an older version is no damage: the next write migrates it
     problems.push_back("schema version " + std::to_string(cache.schema_version()) + ", expected " +
                        std::to_string(Cache::k_schema_version));
   return problems;

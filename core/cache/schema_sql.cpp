@@ -86,10 +86,18 @@ std::vector<std::string> version_2() {
   };
 }
 
+// Version 3: the audit log of searches by personal data (core/cache/audit.hpp).
+std::vector<std::string> version_3() {
+  return {
+      "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, command TEXT NOT NULL, "
+      "tenant TEXT, term_redacted TEXT NOT NULL, result_count INTEGER NOT NULL)",
+  };
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& schema_migrations() {
-  static const std::vector<std::vector<std::string>> migrations = {version_1(), version_2()};
+  static const std::vector<std::vector<std::string>> migrations = {version_1(), version_2(), version_3()};
   return migrations;
 }
 

@@ -80,17 +80,24 @@ Node top_topics_block(const std::vector<ConversationRow>& conversations) {
   return list;
 }
 
-Node help_center_block(const std::vector<KbArticleRow>& articles) {
-  if (articles.empty()) return Node::null();
-  std::vector<const KbArticleRow*> published;
-  std::int64_t views = 0, helpful = 0, not_helpful = 0;
+KbTotals kb_totals(const std::vector<KbArticleRow>& articles) {
+  KbTotals t;
   for (const auto& a : articles) {
     if (!a.published) continue;
-    published.push_back(&a);
-    views += a.views;
-    helpful += a.helpful;
-    not_helpful += a.not_helpful;
+    ++t.published;
+    t.views += a.views;
+    t.helpful += a.helpful;
+    t.not_helpful += a.not_helpful;
   }
+  return t;
+}
+
+Node help_center_block(const std::vector<KbArticleRow>& articles) {
+  if (articles.empty()) return Node::null();
+  const KbTotals totals = kb_totals(articles);
+  std::vector<const KbArticleRow*> published;
+  for (const auto& a : articles)
+    if (a.published) published.push_back(&a);
   std::sort(published.begin(), published.end(), [](const KbArticleRow* a, const KbArticleRow* b) {
     if (a->views != b->views) return a->views > b->views;
     return a->id != b->id ? a->id < b->id : a->tenant < b->tenant;
@@ -98,12 +105,12 @@ Node help_center_block(const std::vector<KbArticleRow>& articles) {
   Node top = Node::list();
   for (std::size_t i = 0; i < published.size() && i < k_top_articles; ++i) top.push(article_item(*published[i]));
   return Node::object()
-      .set("article_count", Node::integer(static_cast<std::int64_t>(published.size())))
-      .set("total_views", Node::integer(views))
-      .set("helpful_feedback", Node::integer(helpful))
-      .set("not_helpful_feedback", Node::integer(not_helpful))
+      .set("article_count", Node::integer(totals.published))
+      .set("total_views", Node::integer(totals.views))
+      .set("helpful_feedback", Node::integer(totals.helpful))
+      .set("not_helpful_feedback", Node::integer(totals.not_helpful))
       .set("deflection_rate", Node::null())
-      .set("helpfulness_rate", Node::number(percent(helpful, helpful + not_helpful), Unit::percent))
+      .set("helpfulness_rate", Node::number(totals.helpfulness_rate(), Unit::percent))
       .set("top_articles", std::move(top));
 }
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/kpi/registry.hpp"
+#include "core/kpi/stats.hpp"
 #include "core/query/conversations.hpp"
 #include "core/query/csat.hpp"
 #include "core/query/insights.hpp"
@@ -32,6 +33,14 @@ Node top_topics_block(const std::vector<ConversationRow>& conversations);
 // article_id, then tenant)} over the published articles; null when `articles`
 // (published or not) is empty.
 Node help_center_block(const std::vector<KbArticleRow>& articles);
+
+// Sums over the published articles (help_center_deflection, unified kb).
+struct KbTotals {
+  std::int64_t published = 0, views = 0, helpful = 0, not_helpful = 0;
+  // helpful / (helpful + not_helpful), %; null without votes.
+  std::optional<double> helpfulness_rate() const { return percent(helpful, helpful + not_helpful); }
+};
+KbTotals kb_totals(const std::vector<KbArticleRow>& articles);
 
 // [{day, tracked, breached, met, compliance_rate}] per local day of the range
 // (`tz`), zero-filled, by started_at: each conversation judged at

@@ -1,5 +1,7 @@
 #include "core/query/filters.hpp"
 
+#include <SQLiteCpp/Statement.h>
+
 #include <algorithm>
 #include <cctype>
 
@@ -36,6 +38,13 @@ std::string conversation_conditions(const Filters& f, const std::string& alias, 
     else add(alias + "priority = ?", {*f.priority});
   }
   return sql;
+}
+
+bool scope_has_records(Cache& cache, const std::string& table, const std::optional<std::string>& tenant) {
+  SQLite::Statement q(cache.db(), "SELECT EXISTS (SELECT 1 FROM " + table + (tenant ? " WHERE tenant = ?)" : ")"));
+  if (tenant) q.bind(1, *tenant);
+  q.executeStep();
+  return q.getColumn(0).getInt() != 0;
 }
 
 }  // namespace convstat::core

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "core/cache/cache.hpp"
+
 namespace convstat::core {
 
 struct Filters {
@@ -27,5 +29,9 @@ struct Filters {
 // tenant condition is included only when `with_tenant`.
 std::string conversation_conditions(const Filters& filters, const std::string& alias, bool with_tenant,
                                     std::vector<std::string>& params);
+
+// True when `table` ("calls") holds any record of the tenant scope (every
+// tenant when none), at any time.
+bool scope_has_records(Cache& cache, const std::string& table, const std::optional<std::string>& tenant);
 
 }  // namespace convstat::core

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <numeric>
+#include <optional>
 
 #include "core/render/renderers.hpp"
 #include "core/render/text.hpp"
@@ -147,6 +148,66 @@ std::string sparkline_line(const Result& result, const Sparkline& spark) {
   return line;
 }
 
+// Shades of a heatmap cell, level 1 (lowest) to 4; an empty cell is k_empty_cell.
+constexpr std::string_view k_shades[] = {"\u2591", "\u2592", "\u2593", "\u2588"};
+constexpr std::string_view k_empty_cell = "\u00b7 ";
+constexpr std::string_view k_weekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+// 1-4 for a value in (0, max]: ceil(4 * value / max); 0 for nothing.
+int shade_level(std::int64_t value, std::int64_t max) {
+  if (value <= 0 || max <= 0) return 0;
+  return static_cast<int>((4 * value + max - 1) / max);
+}
+
+// The integer at `key` of an item, or nullopt.
+std::optional<std::int64_t> item_integer(const Node& item, const std::string& key) {
+  const Node* v = item.is_object() ? item.find(key) : nullptr;
+  if (!v || !v->is_integer()) return std::nullopt;
+  return v->as_integer();
+}
+
+// A 7 x 24 grid (ISO weekday x hour), each cell two columns wide and shaded by
+// its share of the busiest cell, with hour labels every 3 hours and a scale.
+void write_heatmap(std::ostream& out, const Result& result, const Heatmap& map, bool color) {
+  out << styled(terminal_safe(map.list), k_bold, color) << ": " << terminal_safe(map.label) << '\n';
+  std::int64_t cells[7][24] = {};
+  std::int64_t max = 0;
+  const Node* list = result.root.is_object() ? result.root.find(map.list) : nullptr;
+  if (list && list->is_list())
+    for (const Node& item : list->as_list()) {
+      const auto row = item_integer(item, map.row), column = item_integer(item, map.column),
+                 value = item_integer(item, map.value);
+      if (!row || !column || !value || *row < 1 || *row > 7 || *column < 0 || *column > 23) continue;
+      cells[*row - 1][*column] += *value;
+      max = std::max(max, cells[*row - 1][*column]);
+    }
+  if (max == 0) {
+    out << "(no rows)\n";
+    return;
+  }
+  std::string header = "     ";  // under "Mon  "; each label spans its hour and the two after (2 columns each)
+  for (int hour = 0; hour < 24; hour += 3) header += (hour < 10 ? "0" : "") + std::to_string(hour) + "    ";
+  header.erase(header.find_last_not_of(' ') + 1);
+  out << header << '\n';
+  for (int row = 0; row < 7; ++row) {
+    std::string line = std::string(k_weekdays[row]) + "  ";
+    for (int hour = 0; hour < 24; ++hour) {
+      const int level = shade_level(cells[row][hour], max);
+      line += level == 0 ? std::string(k_empty_cell) : std::string(k_shades[level - 1]) + std::string(k_shades[level - 1]);
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    out << line << '\n';
+  }
+  std::string scale = "scale: " + std::string(k_empty_cell) + "0";
+  std::int64_t previous_top = 0;
+  for (int level = 1; level <= 4; ++level) {
+    const std::int64_t top = max * level / 4;  // the largest value drawn at this level
+    if (top > previous_top) scale += "  " + std::string(k_shades[level - 1]) + " \u2264" + std::to_string(top);
+    previous_top = std::max(previous_top, top);
+  }
+  out << scale << '\n';
+}
+
 }  // namespace
 
 void TableRenderer::render(const Result& result, std::ostream& out) const {
@@ -162,7 +223,10 @@ void TableRenderer::render(const Result& result, std::ostream& out) const {
   }
   for (const auto& section : make_sections(result)) {
     if (!first) out << '\n';
-    write_section(out, section, m_color, m_width);
+    if (result.heatmap && section.name == result.heatmap->list)
+      write_heatmap(out, result, *result.heatmap, m_color);
+    else
+      write_section(out, section, m_color, m_width);
     first = false;
   }
   if (first) out << '\n';  // an empty result is still one (empty) line

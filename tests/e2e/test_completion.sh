@@ -58,9 +58,9 @@ check "bash: convstat <TAB> lists every command"
 complete_words convstat ""
 expect_reply_has overview resolution import demo cache completion
 
-check "bash: convstat cache <TAB> -> info check vacuum"
+check "bash: convstat cache <TAB> -> info check audit vacuum"
 complete_words convstat cache ""
-expect_reply_is info check vacuum
+expect_reply_is info check audit vacuum
 
 check "bash: convstat overview --format <TAB> offers the formats (json among them)"
 complete_words convstat overview --format ""
@@ -80,7 +80,7 @@ expect_reply_is --section
 
 check "bash: an option's value is skipped when finding the command (-f json cache <TAB>)"
 complete_words convstat -f json cache ""
-expect_reply_is info check vacuum
+expect_reply_is info check audit vacuum
 
 check "bash: fixed values: --period, --priority, import --type and --input-format, completion's shell"
 complete_words convstat overview --period last-
@@ -146,7 +146,7 @@ ZSH
     { grep -v '^$' "$WORK/zout" || true; } | sort -u >"$WORK/reply"
   }
   zsh_complete 'convstat cache '
-  expect_reply_is info check vacuum
+  expect_reply_is info check audit vacuum
   zsh_complete 'convstat overview --format '
   expect_reply_is table json csv md pdf junit
 else
@@ -163,7 +163,7 @@ if command -v fish >/dev/null 2>&1; then
       cut -f1 | sort -u >"$WORK/reply"
   }
   fish_complete 'convstat cache '
-  expect_reply_is info check vacuum
+  expect_reply_is info check audit vacuum
   fish_complete 'convstat overview --format '
   expect_reply_is table json csv md pdf junit
   fish_complete 'convstat completion '

@@ -212,3 +212,50 @@ TEST_CASE("table: a sparkline line under the title, levels round((v - min) / (ma
   md.format = Format::md;
   CHECK(render_to_string(result, md).find("\u2581") == std::string::npos);
 }
+
+TEST_CASE("table: a heatmap replaces its list's section; shades by share of the busiest cell", "[render]") {
+  Result r{"calls", "Calls", Node::object(), ""};
+  Node cells = Node::list();
+  // Mon 00: 4 (█), Mon 01: 1 (░, 4 * 1 / 4), Sun 23: 2 (▒, 4 * 2 / 4 = 2), Tue 05: 3 (▓); max 4.
+  const auto cell = [](int day, int hour, int count) {
+    return Node::object()
+        .set("hour", Node::integer(hour))
+        .set("day_of_week", Node::integer(day))
+        .set("call_count", Node::integer(count));
+  };
+  cells.push(cell(1, 0, 4)).push(cell(1, 1, 1)).push(cell(7, 23, 2)).push(cell(2, 5, 3));
+  r.root.set("total", Node::integer(10)).set("peak_hours", std::move(cells));
+  r.heatmap = Heatmap{"peak_hours", "day_of_week", "hour", "call_count", "calls by weekday and hour (UTC)"};
+  const std::string dot = "\u00b7 ";
+  std::string empty_row;
+  for (int h = 0; h < 24; ++h) empty_row += dot;
+  const auto row = [&](const char* day, std::vector<std::pair<int, const char*>> shaded) {
+    std::string line = std::string(day) + "  ";
+    for (int h = 0; h < 24; ++h) {
+      std::string cellText = dot;
+      for (const auto& [hour, shade] : shaded)
+        if (hour == h) cellText = std::string(shade) + shade;
+      line += cellText;
+    }
+    line.erase(line.find_last_not_of(' ') + 1);
+    return line + "\n";
+  };
+  const std::string expected =
+      "Calls\n"
+      "\n"
+      "summary\n"
+      "metric  value\n"
+      "------  -----\n"
+      "total      10\n"
+      "\n"
+      "peak_hours: calls by weekday and hour (UTC)\n"
+      "     00    03    06    09    12    15    18    21\n" +
+      row("Mon", {{0, "\u2588"}, {1, "\u2591"}}) + row("Tue", {{5, "\u2593"}}) + row("Wed", {}) + row("Thu", {}) +
+      row("Fri", {}) + row("Sat", {}) + row("Sun", {{23, "\u2592"}}) +
+      "scale: \u00b7 0  \u2591 \u22641  \u2592 \u22642  \u2593 \u22643  \u2588 \u22644\n";
+  CHECK(to_table(r) == expected);
+  // JSON and the other renderers print the list itself.
+  RenderOptions json;
+  json.format = Format::json;
+  CHECK(render_to_string(r, json).find("\"call_count\": 4") != std::string::npos);
+}

@@ -1,0 +1,31 @@
+#pragma once
+// The cache's audit log (schema version 3): every search by personal data
+// (calls search --phone) leaves a row with the redacted term, never the term.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cache/cache.hpp"
+#include "core/result.hpp"
+
+namespace convstat::core {
+
+struct AuditEntry {
+  std::int64_t at_ms = 0;                // when the search ran (wall clock)
+  std::string command;                   // "calls search"
+  std::optional<std::string> tenant;     // the --tenant scope; none = every tenant
+  std::string term_redacted;             // "***-***-5678"
+  std::int64_t result_count = 0;         // matches found
+};
+
+// Appends one entry in its own transaction; the cache must be open read-write.
+void append_audit(Cache& cache, const AuditEntry& entry);
+
+// Every entry, oldest first; none when the cache predates the audit log.
+std::vector<AuditEntry> load_audit(Cache& cache);
+
+// {entries: [{at, command, tenant, search_term_redacted, result_count}]}, main list entries.
+Result audit_result(const std::vector<AuditEntry>& entries);
+
+}  // namespace convstat::core
