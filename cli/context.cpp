@@ -8,6 +8,8 @@
 #include <iostream>
 
 #include "core/error.hpp"
+#include "core/render/render.hpp"
+#include "core/time/pattern.hpp"
 
 namespace convstat::cli {
 namespace {
@@ -34,7 +36,7 @@ Context::Context(CLI::App& app) : m_app(app) {
       {"tz", "--tz", "IANA time zone for days, hours and weekdays (env CONVSTAT_TZ; default UTC)"},
       {"as_of", "--as-of", "the instant open work is judged at (RFC 3339; default now)"},
       {"format", "-f,--format", "table|json|csv|md|pdf|junit (env CONVSTAT_FORMAT; default table; junit: check only)"},
-      {"output", "-o,--output", "write to FILE atomically instead of stdout"},
+      {"output", "-o,--output", "write to FILE atomically instead of stdout; %Y %m %d %G %V ... expand at --as-of in --tz"},
   };
   for (const Spec& s : specs) {
     CLI::Option* opt = app.add_option(s.flags, m_values[s.key], s.help);
@@ -144,8 +146,12 @@ void Context::emit(const core::Result& result) {
 
 void Context::write_output(const std::string& text) {
   if (m_options["output"]->count() > 0) {
-    core::write_file_atomic(m_values["output"], text);
-    note("wrote " + m_values["output"]);
+    const std::string& pattern = m_values["output"];
+    const std::string path = pattern.find('%') == std::string::npos
+                                 ? pattern
+                                 : core::expand_time_pattern(pattern, time_range().as_of_ms, time_zone());
+    core::write_file_atomic(path, text);
+    note("wrote " + path);
     return;
   }
   std::cout << text << std::flush;

@@ -98,4 +98,29 @@ python3 -c 'import json,sys; assert json.load(open(sys.argv[1]))["total_conversa
 [[ -z "$(ls -A "$WORK/out" | grep -v '^overview.json$')" ]] || fail "temporary files left behind"
 pass
 
+# -o patterns expand at --as-of in --tz (Monday 2026-03-30 00:30 in Paris: ISO week 14), folders are created.
+cs overview --from 2026-03-29 --to 2026-03-29 --tz Europe/Paris --as-of 2026-03-29T22:30:00Z -f csv \
+  -o "$WORK/reports/%Y/support-%G-W%V-%F.csv"
+expect_rc 0
+[[ -s "$WORK/reports/2026/support-2026-W14-2026-03-30.csv" ]] || fail "the -o pattern was not expanded"
+pass
+cs overview --from 2026-03-29 --to 2026-03-29 -o "$WORK/reports/%Q.csv"
+expect_rc 2
+expect_err_has "unknown conversion '%Q'"
+
+# A write that fails exits 5 and leaves nothing behind: a folder that is a file, and (not as root) a read-only folder.
+touch "$WORK/plainfile"
+cs overview --from 2026-03-29 --to 2026-03-29 -o "$WORK/plainfile/overview.json"
+expect_rc 5
+expect_err_has "cannot write"
+expect_out_empty
+if [[ "$(id -u)" != 0 ]]; then
+  mkdir -p "$WORK/readonly" && chmod 555 "$WORK/readonly"
+  cs overview --from 2026-03-29 --to 2026-03-29 -o "$WORK/readonly/overview.json"
+  expect_rc 5
+  [[ -z "$(ls -A "$WORK/readonly")" ]] || fail "a temporary file was left in the read-only folder"
+  pass
+  chmod 755 "$WORK/readonly"
+fi
+
 done_checks
