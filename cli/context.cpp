@@ -36,7 +36,7 @@ Context::Context(CLI::App& app) : m_app(app) {
       {"tz", "--tz", "IANA time zone for days, hours and weekdays (env CONVSTAT_TZ; default UTC)"},
       {"as_of", "--as-of", "the instant open work is judged at (RFC 3339; default now)"},
       {"format", "-f,--format", "table|json|csv|md|pdf|junit (env CONVSTAT_FORMAT; default table; junit: check only)"},
-      {"output", "-o,--output", "write to FILE atomically instead of stdout; %Y %m %d %G %V ... expand at --as-of in --tz"},
+      {"output", "-o,--output", "write to FILE atomically instead of stdout (strftime date patterns expand at --as-of)"},
   };
   for (const Spec& s : specs) {
     CLI::Option* opt = app.add_option(s.flags, m_values[s.key], s.help);

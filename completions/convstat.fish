@@ -19,7 +19,7 @@ complete -c convstat -l period -x -a 'today yesterday week month year last-week 
 complete -c convstat -l tz -x -d 'IANA time zone for days, hours and weekdays (env CONVSTAT_TZ; default UTC)'
 complete -c convstat -l as-of -x -d 'the instant open work is judged at (RFC 3339; default now)'
 complete -c convstat -s f -l format -x -a 'table json csv md pdf junit' -d 'table|json|csv|md|pdf|junit (env CONVSTAT_FORMAT; default table; junit: check only)'
-complete -c convstat -s o -l output -r -F -d 'write to FILE atomically instead of stdout'
+complete -c convstat -s o -l output -r -F -d 'write to FILE atomically instead of stdout (strftime date patterns expand at --as-of)'
 complete -c convstat -s q -l quiet -d 'print nothing but results and errors'
 complete -c convstat -s v -l verbose -d 'explain what is done on stderr (never secrets)'
 complete -c convstat -l no-color -d 'no colour in tables (also NO_COLOR)'
