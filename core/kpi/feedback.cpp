@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "core/error.hpp"
+#include "core/kpi/breakdown.hpp"
 #include "core/import/validate.hpp"
 #include "core/kpi/options.hpp"
 #include "core/kpi/stats.hpp"
@@ -30,12 +31,7 @@ Node by_category(const std::vector<FeedbackRow>& rows) {
   std::map<std::string, std::int64_t> counts;
   for (const auto& r : rows)
     if (r.category) ++counts[*r.category];
-  std::vector<std::pair<std::string, std::int64_t>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  Node list = Node::list();
-  for (const auto& [category, count] : sorted)
-    list.push(Node::object().set("category", Node::string(category)).set("count", Node::integer(count)));
-  return list;
+  return count_breakdown(counts, "category", "count");
 }
 
 }  // namespace

@@ -4,32 +4,25 @@
 #include <catch2/catch.hpp>
 
 #include "core/kpi/usage.hpp"
+#include "tests/support/fixtures.hpp"
 #include "tests/support/render_json.hpp"
 
 using namespace convstat::core;
 using convstat::testing::json_of;
+using convstat::testing::date_range;
+using convstat::testing::instant;
 using convstat::testing::rendered_json;
 
 namespace {
 
-TimeRange dates(const char* from, const char* to, const TimeZone& tz) {
-  RangeRequest r;
-  r.from = from;
-  r.to = to;
-  r.as_of = "2026-04-01T00:00:00Z";
-  return resolve_range(r, tz);
-}
-
-std::int64_t at(const char* rfc3339) { return *parse_timestamp(rfc3339, nullptr, nullptr); }
-
 // Paris 03-28..03-30 = [2026-03-27T23:00Z, 2026-03-30T22:00Z).
 ConversationStarts paris_conversations() {
   ConversationStarts c;
-  c.started_at = {at("2026-03-27T22:59:00Z"),   // Paris 03-27 23:59: out (contact 1 only here)
-                  at("2026-03-27T23:30:00Z"),   // Sat 03-28 00:30, hour 0, contact 0
-                  at("2026-03-29T00:30:00Z"),   // Sun 03-29 01:30 CET, hour 1, contact 0
-                  at("2026-03-29T01:30:00Z"),   // Sun 03-29 03:30 CEST, hour 3, no contact
-                  at("2026-03-30T21:00:00Z")};  // Mon 03-30 23:00 CEST, hour 23, contact 2
+  c.started_at = {instant("2026-03-27T22:59:00Z"),   // Paris 03-27 23:59: out (contact 1 only here)
+                  instant("2026-03-27T23:30:00Z"),   // Sat 03-28 00:30, hour 0, contact 0
+                  instant("2026-03-29T00:30:00Z"),   // Sun 03-29 01:30 CET, hour 1, contact 0
+                  instant("2026-03-29T01:30:00Z"),   // Sun 03-29 03:30 CEST, hour 3, no contact
+                  instant("2026-03-30T21:00:00Z")};  // Mon 03-30 23:00 CEST, hour 23, contact 2
   c.contact = {1, 0, 0, -1, 2};
   c.contact_count = 3;
   return c;
@@ -55,9 +48,9 @@ TEST_CASE("usage counts interactions per local hour, ISO weekday and month", "[u
   const TimeZone paris("Europe/Paris");
   UsageInputs in;
   in.conversations = paris_conversations();
-  in.call_starts = {at("2026-03-29T10:00:00Z"),   // Sun 12:00 CEST
-                    at("2026-03-30T22:00:00Z")};  // the exclusive end: out
-  const nlohmann::json d = rendered_json(compute_usage(in, dates("2026-03-28", "2026-03-30", paris), paris, false));
+  in.call_starts = {instant("2026-03-29T10:00:00Z"),   // Sun 12:00 CEST
+                    instant("2026-03-30T22:00:00Z")};  // the exclusive end: out
+  const nlohmann::json d = rendered_json(compute_usage(in, date_range("2026-03-28", "2026-03-30", paris), paris, false));
   CHECK(d["total_conversations"] == 4);
   CHECK(d["active_users"] == 2);  // contacts 0 and 2; contact 1 started out of range
   CHECK(d["total_calls"] == 1);
@@ -78,8 +71,8 @@ TEST_CASE("usage counts interactions per local hour, ISO weekday and month", "[u
 TEST_CASE("usage lists every month the range touches, zero months included", "[usage]") {
   const TimeZone utc = TimeZone::utc();
   UsageInputs in;
-  in.call_starts = {at("2026-03-02T10:00:00Z")};
-  const nlohmann::json d = rendered_json(compute_usage(in, dates("2026-01-30", "2026-03-02", utc), utc, false));
+  in.call_starts = {instant("2026-03-02T10:00:00Z")};
+  const nlohmann::json d = rendered_json(compute_usage(in, date_range("2026-01-30", "2026-03-02", utc), utc, false));
   CHECK(d["monthly_trends"] ==
         json_of(R"([{"month":"2026-01","count":0},{"month":"2026-02","count":0},{"month":"2026-03","count":1}])"));
   CHECK(d["weekly_distribution"][0]["count"] == 1);  // 2026-03-02 is a Monday
@@ -109,7 +102,7 @@ TEST_CASE("usage llm_usage by requests desc then provider; latency mean and p95 
             group("groq", std::nullopt, 3, {300, 100, 200})};
   in.call_tokens = {190, 2};
   in.api = {4, 2, {100, 300, 200, 50}};
-  const nlohmann::json d = rendered_json(compute_usage(in, dates("2026-03-10", "2026-03-10", utc), utc, false));
+  const nlohmann::json d = rendered_json(compute_usage(in, date_range("2026-03-10", "2026-03-10", utc), utc, false));
   // groq and openai tie on 3 requests: by provider; anthropic (1) last.
   // groq latencies 100 200 300: mean 200.0, p95 rank 1.9 -> 200 + 100 x 0.9 = 290.0.
   CHECK(d["llm_usage"] == json_of(R"([
@@ -130,7 +123,7 @@ TEST_CASE("usage --by model adds the model key; a null model sorts first on a ti
   UsageInputs in;
   in.llm = {group("groq", std::string("mixtral"), 1, {}), group("groq", std::nullopt, 1, {}),
             group("groq", std::string("llama"), 2, {})};
-  const nlohmann::json d = rendered_json(compute_usage(in, dates("2026-03-10", "2026-03-10", utc), utc, true));
+  const nlohmann::json d = rendered_json(compute_usage(in, date_range("2026-03-10", "2026-03-10", utc), utc, true));
   REQUIRE(d["llm_usage"].size() == 3);
   CHECK(d["llm_usage"][0]["model"] == "llama");
   CHECK(d["llm_usage"][1]["model"].is_null());
@@ -140,11 +133,11 @@ TEST_CASE("usage --by model adds the model key; a null model sorts first on a ti
 
 TEST_CASE("usage daily: per local day, zero-filled, distinct contacts per day", "[usage]") {
   const TimeZone paris("Europe/Paris");
-  const std::vector<std::int64_t> messages = {at("2026-03-27T23:00:00Z"),   // 03-28 00:00 Paris
-                                              at("2026-03-29T21:59:00Z"),   // 03-29 23:59 Paris
-                                              at("2026-03-29T22:00:00Z"),   // 03-30 00:00 Paris
-                                              at("2026-03-30T22:00:00Z")};  // 03-31 00:00 Paris
-  const Result r = compute_usage_series(paris_conversations(), messages, dates("2026-03-28", "2026-03-31", paris),
+  const std::vector<std::int64_t> messages = {instant("2026-03-27T23:00:00Z"),   // 03-28 00:00 Paris
+                                              instant("2026-03-29T21:59:00Z"),   // 03-29 23:59 Paris
+                                              instant("2026-03-29T22:00:00Z"),   // 03-30 00:00 Paris
+                                              instant("2026-03-30T22:00:00Z")};  // 03-31 00:00 Paris
+  const Result r = compute_usage_series(paris_conversations(), messages, date_range("2026-03-28", "2026-03-31", paris),
                                         paris, SeriesStep::day);
   CHECK(r.command == "usage daily");
   CHECK(r.main_section == "data");
@@ -159,12 +152,12 @@ TEST_CASE("usage daily: per local day, zero-filled, distinct contacts per day", 
 TEST_CASE("usage monthly: per local month, a contact counted once per month", "[usage]") {
   const TimeZone paris("Europe/Paris");
   ConversationStarts c;
-  c.started_at = {at("2026-02-28T23:30:00Z"),   // Paris 03-01 00:30: March
-                  at("2026-03-15T10:00:00Z"),   // March, same contact 0
-                  at("2026-02-10T10:00:00Z")};  // February, contact 1
+  c.started_at = {instant("2026-02-28T23:30:00Z"),   // Paris 03-01 00:30: March
+                  instant("2026-03-15T10:00:00Z"),   // March, same contact 0
+                  instant("2026-02-10T10:00:00Z")};  // February, contact 1
   c.contact = {0, 0, 1};
   c.contact_count = 2;
-  const Result r = compute_usage_series(c, {}, dates("2026-02-01", "2026-04-10", paris), paris, SeriesStep::month);
+  const Result r = compute_usage_series(c, {}, date_range("2026-02-01", "2026-04-10", paris), paris, SeriesStep::month);
   CHECK(rendered_json(r) == json_of(R"({"data":[
       {"month":"2026-02","conversations":1,"messages":0,"active_users":1},
       {"month":"2026-03","conversations":2,"messages":0,"active_users":1},

@@ -6,36 +6,22 @@
 #include <algorithm>
 
 #include "core/error.hpp"
-#include "core/import/importer.hpp"
 #include "core/kpi/feedback.hpp"
 #include "core/query/feedback.hpp"
 #include "core/query/latency.hpp"
 #include "core/query/sessions.hpp"
 #include "core/query/usage.hpp"
-#include "tests/support/temp_dir.hpp"
+#include "tests/support/fixtures.hpp"
 
 using namespace convstat::core;
-using convstat::testing::TempDir;
 
 namespace {
 
-struct PipelineCache {
-  TempDir dir;
-  Cache cache{dir.file("cache.db"), OpenMode::read_write};
-  PipelineCache() {
-    ImportRequest request;
-    request.files = {std::string(CONVSTAT_TEST_DATA) + "/pipeline/records.ndjson"};
-    REQUIRE(run_import(cache, request).committed);
-  }
+struct PipelineCache : convstat::testing::ImportedCache {
+  PipelineCache() : ImportedCache("pipeline/records.ndjson") {}
 };
 
-TimeRange march_10_to_12() {
-  RangeRequest r;
-  r.from = "2026-03-10";
-  r.to = "2026-03-12";
-  r.as_of = "2026-04-01T00:00:00Z";
-  return resolve_range(r, TimeZone::utc());
-}
+TimeRange march_10_to_12() { return convstat::testing::date_range("2026-03-10", "2026-03-12", TimeZone::utc()); }
 
 Filters chat() {
   Filters f;
