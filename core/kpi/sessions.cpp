@@ -38,10 +38,13 @@ std::optional<double> avg_latency(const SessionSummaryRow& r) { return ratio(r.t
 std::optional<std::string> latest_optimization_level(const SessionRecords& session) {
   std::optional<std::string> level;
   std::int64_t level_at = 0;
-  for (const auto& c : session.costs)
-    if (c.optimization_level && (!level || c.at >= level_at)) level = c.optimization_level, level_at = c.at;
-  for (const auto& t : session.turns)
-    if (t.optimization_level && (!level || t.at >= level_at)) level = t.optimization_level, level_at = t.at;
+  auto consider = [&](const std::optional<std::string>& candidate, std::int64_t at) {
+    if (!candidate || (level && at < level_at)) return;
+    level = candidate;
+    level_at = at;
+  };
+  for (const auto& c : session.costs) consider(c.optimization_level, c.at);
+  for (const auto& t : session.turns) consider(t.optimization_level, t.at);  // after the entries: a turn wins a tie
   return level;
 }
 

@@ -14,9 +14,14 @@ namespace {
 // " AND …" over the calls columns for --tenant, --bot, --outcome, with their parameters.
 std::string call_conditions(const Filters& f, std::vector<std::string>& params) {
   std::string sql;
-  if (f.tenant) sql += " AND tenant = ?", params.push_back(*f.tenant);
-  if (f.bot) sql += " AND bot_id = ?", params.push_back(*f.bot);
-  if (f.outcome) sql += " AND outcome = ?", params.push_back(*f.outcome);
+  auto add = [&](const char* condition, const std::optional<std::string>& value) {
+    if (!value) return;
+    sql += condition;
+    params.push_back(*value);
+  };
+  add(" AND tenant = ?", f.tenant);
+  add(" AND bot_id = ?", f.bot);
+  add(" AND outcome = ?", f.outcome);
   return sql;
 }
 
@@ -82,7 +87,10 @@ std::vector<LlmUsageGroup> load_llm_usage(Cache& cache, const TimeRange& range, 
       std::optional<std::string> model_key;
       if (by_model && !model.isNull()) model_key = model.getString();
       auto [it, inserted] = groups.try_emplace({provider, model_key});
-      if (inserted) it->second.provider = provider, it->second.model = model_key;
+      if (inserted) {
+        it->second.provider = provider;
+        it->second.model = model_key;
+      }
       last = &it->second;
     }
     ++last->requests;
@@ -112,7 +120,10 @@ ApiEvents load_api_events(Cache& cache, const TimeRange& range, const std::optio
   std::string sql = "SELECT kind = 'api_error' OR COALESCE(status_code, 0) >= 500, latency_ms FROM events "
                     "WHERE at >= ? AND at < ? AND kind IN ('api_request', 'api_error')";
   std::vector<std::string> params;
-  if (tenant) sql += " AND tenant = ?", params.push_back(*tenant);
+  if (tenant) {
+    sql += " AND tenant = ?";
+    params.push_back(*tenant);
+  }
   SQLite::Statement q(cache.db(), sql);
   bind_scope(q, range, params);
   ApiEvents out;
