@@ -9,7 +9,7 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion'
+            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='' ;;
         'convstat overview')
@@ -76,6 +76,46 @@ _convstat_spec() {
             _cs_commands=''
             _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
+        'convstat usage')
+            _cs_commands='daily monthly'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --section --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat usage daily')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --outcome --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat usage' ;;
+        'convstat usage monthly')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --outcome --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat usage' ;;
+        'convstat latency')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat sessions')
+            _cs_commands='costs metrics list'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat sessions costs')
+            _cs_commands=''
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat sessions' ;;
+        'convstat sessions metrics')
+            _cs_commands=''
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat sessions' ;;
+        'convstat sessions list')
+            _cs_commands=''
+            _cs_options='-h --help --section --sort --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat sessions' ;;
+        'convstat feedback')
+            _cs_commands='add'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat feedback add')
+            _cs_commands=''
+            _cs_options='-h --help --section --conversation --rating --rating-type --text --category --incorrect-response --too-slow --unhelpful --offensive --turn --message --channel --bot --team --assignee --priority --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat feedback' ;;
         'convstat check')
             _cs_commands=''
             _cs_options='-h --help --rule --rules --allow-missing --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
@@ -239,6 +279,66 @@ _convstat_option() {
         'convstat unified --priority') REPLY='words:urgent high medium low unset' ;;
         'convstat unified --outcome') REPLY='text' ;;
         'convstat unified --section') REPLY='text' ;;
+        'convstat usage -h'|'convstat usage --help') REPLY='flag' ;;
+        'convstat usage --channel') REPLY='text' ;;
+        'convstat usage --bot') REPLY='text' ;;
+        'convstat usage --team') REPLY='text' ;;
+        'convstat usage --assignee') REPLY='text' ;;
+        'convstat usage --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat usage --outcome') REPLY='text' ;;
+        'convstat usage --section') REPLY='text' ;;
+        'convstat usage --by') REPLY='words:provider model' ;;
+        'convstat usage daily -h'|'convstat usage daily --help') REPLY='flag' ;;
+        'convstat usage daily --channel') REPLY='text' ;;
+        'convstat usage daily --bot') REPLY='text' ;;
+        'convstat usage daily --team') REPLY='text' ;;
+        'convstat usage daily --assignee') REPLY='text' ;;
+        'convstat usage daily --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat usage daily --section') REPLY='text' ;;
+        'convstat usage monthly -h'|'convstat usage monthly --help') REPLY='flag' ;;
+        'convstat usage monthly --channel') REPLY='text' ;;
+        'convstat usage monthly --bot') REPLY='text' ;;
+        'convstat usage monthly --team') REPLY='text' ;;
+        'convstat usage monthly --assignee') REPLY='text' ;;
+        'convstat usage monthly --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat usage monthly --section') REPLY='text' ;;
+        'convstat latency -h'|'convstat latency --help') REPLY='flag' ;;
+        'convstat latency --channel') REPLY='text' ;;
+        'convstat latency --bot') REPLY='text' ;;
+        'convstat latency --team') REPLY='text' ;;
+        'convstat latency --assignee') REPLY='text' ;;
+        'convstat latency --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat latency --section') REPLY='text' ;;
+        'convstat latency --by') REPLY='words:language optimization_level' ;;
+        'convstat sessions -h'|'convstat sessions --help') REPLY='flag' ;;
+        'convstat sessions costs -h'|'convstat sessions costs --help') REPLY='flag' ;;
+        'convstat sessions costs --section') REPLY='text' ;;
+        'convstat sessions metrics -h'|'convstat sessions metrics --help') REPLY='flag' ;;
+        'convstat sessions metrics --section') REPLY='text' ;;
+        'convstat sessions list -h'|'convstat sessions list --help') REPLY='flag' ;;
+        'convstat sessions list --section') REPLY='text' ;;
+        'convstat sessions list --sort') REPLY='words:cost latency failures' ;;
+        'convstat sessions list --limit') REPLY='text' ;;
+        'convstat feedback -h'|'convstat feedback --help') REPLY='flag' ;;
+        'convstat feedback --channel') REPLY='text' ;;
+        'convstat feedback --bot') REPLY='text' ;;
+        'convstat feedback --team') REPLY='text' ;;
+        'convstat feedback --assignee') REPLY='text' ;;
+        'convstat feedback --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat feedback --section') REPLY='text' ;;
+        'convstat feedback add -h'|'convstat feedback add --help') REPLY='flag' ;;
+        'convstat feedback add --section') REPLY='text' ;;
+        'convstat feedback add --conversation') REPLY='text' ;;
+        'convstat feedback add --rating') REPLY='text' ;;
+        'convstat feedback add --rating-type') REPLY='words:thumbs stars' ;;
+        'convstat feedback add --text') REPLY='text' ;;
+        'convstat feedback add --category') REPLY='text' ;;
+        'convstat feedback add --incorrect-response') REPLY='flag' ;;
+        'convstat feedback add --too-slow') REPLY='flag' ;;
+        'convstat feedback add --unhelpful') REPLY='flag' ;;
+        'convstat feedback add --offensive') REPLY='flag' ;;
+        'convstat feedback add --turn') REPLY='text' ;;
+        'convstat feedback add --message') REPLY='text' ;;
         'convstat check -h'|'convstat check --help') REPLY='flag' ;;
         'convstat check --rule') REPLY='text' ;;
         'convstat check --rules') REPLY='files' ;;
@@ -291,6 +391,14 @@ _convstat_argument() {
                 0) REPLY='text' ;;
             esac ;;
         'convstat bot')
+            case $2 in
+                0) REPLY='text' ;;
+            esac ;;
+        'convstat sessions costs')
+            case $2 in
+                0) REPLY='text' ;;
+            esac ;;
+        'convstat sessions metrics')
             case $2 in
                 0) REPLY='text' ;;
             esac ;;

@@ -23,25 +23,29 @@ complete -c convstat -s o -l output -r -F -d 'write to FILE atomically instead o
 complete -c convstat -s q -l quiet -d 'print nothing but results and errors'
 complete -c convstat -s v -l verbose -d 'explain what is done on stderr (never secrets)'
 complete -c convstat -l no-color -d 'no colour in tables (also NO_COLOR)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'overview' -d 'Conversation overview: volume, resolution, escalation, channels'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'resolution' -d 'Resolution rates: AI, human and overall, by priority'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'sla' -d 'SLA compliance: first response and resolution targets, by priority and team'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'csat' -d 'CSAT analytics: ratings, distribution, daily trend, per agent, response rate'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'teams' -d 'Teams of the tenant\'s conversations, all time'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'agents' -d 'Human agent and team performance: assigned, resolved, response and resolution times'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'conversation' -d 'One conversation: messages, response time, duration, topics, sentiment, CSAT'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'insights' -d 'Insights: CSAT, busiest hours, topics, agents, help center, SLA trend, email, timings'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'dashboard' -d 'One-screen summary: bots, conversations, messages, leads, contacts, calls, daily usage'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'search' -d 'Full-text search over conversation subjects and message texts (all time)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'bot' -d 'One AI agent: response times, quality, volume; --compare against the company'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'calls' -d 'Voice call metrics: KPIs, daily volume, outcomes, peak-hours heatmap'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'unified' -d 'Cross-product overview: voice, support and knowledge base, shares and blended resolution'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'check' -d 'Evaluate threshold rules on KPIs; exit 1 when one fails (CI gate)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'metrics' -d 'List every metric path with its definition (for check rules)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'import' -d 'Load canonical records from NDJSON, JSON or CSV files (or - for stdin)'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'demo' -d 'Fill the cache with deterministic, realistic demo data'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'cache' -d 'Inspect and maintain the local cache'
-complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified check metrics import demo cache completion' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'overview' -d 'Conversation overview: volume, resolution, escalation, channels'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'resolution' -d 'Resolution rates: AI, human and overall, by priority'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'sla' -d 'SLA compliance: first response and resolution targets, by priority and team'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'csat' -d 'CSAT analytics: ratings, distribution, daily trend, per agent, response rate'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'teams' -d 'Teams of the tenant\'s conversations, all time'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'agents' -d 'Human agent and team performance: assigned, resolved, response and resolution times'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'conversation' -d 'One conversation: messages, response time, duration, topics, sentiment, CSAT'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'insights' -d 'Insights: CSAT, busiest hours, topics, agents, help center, SLA trend, email, timings'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'dashboard' -d 'One-screen summary: bots, conversations, messages, leads, contacts, calls, daily usage'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'search' -d 'Full-text search over conversation subjects and message texts (all time)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'bot' -d 'One AI agent: response times, quality, volume; --compare against the company'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'calls' -d 'Voice call metrics: KPIs, daily volume, outcomes, peak-hours heatmap'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'unified' -d 'Cross-product overview: voice, support and knowledge base, shares and blended resolution'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'usage' -d 'Usage patterns: interactions per hour, weekday and month, LLM usage, tokens per call, API'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'latency' -d 'Pipeline latency percentiles per stage (asr, llm, translation, tts, total) over turns'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'sessions' -d 'Speech/LLM sessions: costs, metrics, list'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'feedback' -d 'User feedback: thumbs, stars, flags, categories'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'check' -d 'Evaluate threshold rules on KPIs; exit 1 when one fails (CI gate)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'metrics' -d 'List every metric path with its definition (for check rules)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'import' -d 'Load canonical records from NDJSON, JSON or CSV files (or - for stdin)'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'demo' -d 'Fill the cache with deterministic, realistic demo data'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'cache' -d 'Inspect and maintain the local cache'
+complete -c convstat -n 'not __fish_seen_subcommand_from overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion' -a 'completion' -d 'Print a shell completion script (bash, zsh or fish)'
 
 # convstat overview
 complete -c convstat -n '__fish_seen_subcommand_from overview' -l channel -x -d 'only conversations on this channel'
@@ -155,6 +159,82 @@ complete -c convstat -n '__fish_seen_subcommand_from unified' -l assignee -x -d 
 complete -c convstat -n '__fish_seen_subcommand_from unified' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
 complete -c convstat -n '__fish_seen_subcommand_from unified' -l outcome -x -d 'only calls with this outcome'
 complete -c convstat -n '__fish_seen_subcommand_from unified' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat usage
+complete -c convstat -n '__fish_seen_subcommand_from usage' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from usage' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from usage' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from usage' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from usage' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from usage' -l outcome -x -d 'only calls with this outcome'
+complete -c convstat -n '__fish_seen_subcommand_from usage' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from usage' -l by -x -a 'provider model' -d 'group llm_usage by provider (default) or by provider and model'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and not __fish_seen_subcommand_from daily monthly' -a 'daily' -d 'Daily usage: conversations, messages and active users per day, zero-filled'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and not __fish_seen_subcommand_from daily monthly' -a 'monthly' -d 'Monthly usage: conversations, messages and active users per month, zero-filled'
+
+# convstat usage daily
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from daily' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from daily' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from daily' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from daily' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from daily' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from daily' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat usage monthly
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from monthly' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from monthly' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from monthly' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from monthly' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from monthly' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from usage; and __fish_seen_subcommand_from monthly' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat latency
+complete -c convstat -n '__fish_seen_subcommand_from latency' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from latency' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from latency' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from latency' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from latency' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from latency' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from latency' -l by -x -a 'language optimization_level' -d 'one group per language_code or optimization_level'
+
+# convstat sessions
+complete -c convstat -n '__fish_seen_subcommand_from sessions; and not __fish_seen_subcommand_from costs metrics list' -a 'costs' -d 'One session\'s costs by service and provider, cache savings (any time)'
+complete -c convstat -n '__fish_seen_subcommand_from sessions; and not __fish_seen_subcommand_from costs metrics list' -a 'metrics' -d 'One session\'s turns, stage latencies, cache hits, guardrails, cost (any time)'
+complete -c convstat -n '__fish_seen_subcommand_from sessions; and not __fish_seen_subcommand_from costs metrics list' -a 'list' -d 'Sessions with turns or usage in the range, costliest (or slowest, most failing) first'
+
+# convstat sessions costs
+complete -c convstat -n '__fish_seen_subcommand_from sessions; and __fish_seen_subcommand_from costs' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat sessions metrics
+complete -c convstat -n '__fish_seen_subcommand_from sessions; and __fish_seen_subcommand_from metrics' -l section -x -d 'csv: the section to print (default: the main list)'
+
+# convstat sessions list
+complete -c convstat -n '__fish_seen_subcommand_from sessions; and __fish_seen_subcommand_from list' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from sessions; and __fish_seen_subcommand_from list' -l sort -x -a 'cost latency failures' -d 'cost (default), latency or failures, descending'
+complete -c convstat -n '__fish_seen_subcommand_from sessions; and __fish_seen_subcommand_from list' -l limit -x -d 'sessions to print, 1-1000 (default 50)'
+
+# convstat feedback
+complete -c convstat -n '__fish_seen_subcommand_from feedback' -l channel -x -d 'only conversations on this channel'
+complete -c convstat -n '__fish_seen_subcommand_from feedback' -l bot -x -d 'only this AI agent\'s conversations, calls and leads'
+complete -c convstat -n '__fish_seen_subcommand_from feedback' -l team -x -d 'only this team (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from feedback' -l assignee -x -d 'only this human agent (id or name)'
+complete -c convstat -n '__fish_seen_subcommand_from feedback' -l priority -x -a 'urgent high medium low unset' -d 'urgent|high|medium|low|unset'
+complete -c convstat -n '__fish_seen_subcommand_from feedback' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and not __fish_seen_subcommand_from add' -a 'add' -d 'Store one feedback record (id = next integer of the tenant, created_at = --as-of or now)'
+
+# convstat feedback add
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l section -x -d 'csv: the section to print (default: the main list)'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l conversation -x -d 'the session (conversation) id'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l rating -x -d 'thumbs: -1 or 1; stars: 1-5'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l rating-type -x -a 'thumbs stars' -d 'thumbs or stars'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l text -x -d 'free-form feedback text'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l category -x -d 'feedback category (quality, accuracy, speed, ...)'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l incorrect-response -d 'flag: the response was incorrect'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l too-slow -d 'flag: the response was too slow'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l unhelpful -d 'flag: the response was unhelpful'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l offensive -d 'flag: the response was offensive'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l turn -x -d 'the turn id'
+complete -c convstat -n '__fish_seen_subcommand_from feedback; and __fish_seen_subcommand_from add' -l message -x -d 'the message id'
 
 # convstat check
 complete -c convstat -n '__fish_seen_subcommand_from check' -l rule -x -d 'a rule PATH OP NUMBER, e.g. \'overview.escalation_rate <= 15\' (repeatable)'

@@ -1,4 +1,5 @@
 #include "core/check/evaluate.hpp"
+#include "core/check/metrics_catalog.hpp"
 
 #include <algorithm>
 #include <map>
@@ -39,8 +40,7 @@ std::vector<std::string> shape_paths(const std::string& key, const Result& resul
                                      const std::vector<KpiDefinition>& registry) {
   std::vector<std::string> paths;
   collect_paths(result.root, key, paths);
-  for (const KpiDefinition& kpi : registry)
-    for (const MetricDoc& doc : kpi.metrics) paths.push_back(command_key(kpi.name) + "." + doc.path);
+  for (const MetricEntry& entry : metric_catalog(registry)) paths.push_back(entry.path);
   std::set<std::string> seen;
   std::vector<std::string> unique;
   for (auto& p : paths)

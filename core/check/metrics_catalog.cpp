@@ -24,7 +24,8 @@ std::string without_selectors(std::string_view path) {
 std::vector<MetricEntry> metric_catalog(const std::vector<KpiDefinition>& registry) {
   std::vector<MetricEntry> out;
   for (const KpiDefinition& kpi : registry)
-    for (const MetricDoc& doc : kpi.metrics) out.push_back({command_key(kpi.name) + "." + doc.path, doc.definition});
+    for (const MetricDoc& doc : kpi.metrics)  // a path into a root list starts with "[]": no dot before it
+      out.push_back({command_key(kpi.name) + (doc.path.front() == '[' ? "" : ".") + doc.path, doc.definition});
   return out;
 }
 

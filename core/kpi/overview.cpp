@@ -4,6 +4,7 @@
 #include <map>
 #include <unordered_set>
 
+#include "core/kpi/breakdown.hpp"
 #include "core/kpi/stats.hpp"
 
 namespace convstat::core {
@@ -19,12 +20,7 @@ double minutes_between(std::int64_t from_ms, std::int64_t to_ms) {
 Node channel_distribution(const std::vector<ConversationRow>& conversations) {
   std::map<std::string, std::int64_t> counts;
   for (const auto& c : conversations) ++counts[c.channel];
-  std::vector<std::pair<std::string, std::int64_t>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-  Node list = Node::list();
-  for (const auto& [channel, count] : sorted)
-    list.push(Node::object().set("channel", Node::string(channel)).set("conversation_count", Node::integer(count)));
-  return list;
+  return count_breakdown(counts, "channel", "conversation_count");
 }
 
 std::optional<double> mean_rating(const std::vector<CsatResponseRow>& responses) {

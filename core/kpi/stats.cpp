@@ -24,13 +24,17 @@ std::optional<double> mean(const std::vector<double>& values) {
 std::optional<double> median(std::vector<double>& values) { return percentile(values, 50.0); }
 
 std::optional<double> percentile(std::vector<double>& values, double p) {
-  if (values.empty()) return std::nullopt;
   std::sort(values.begin(), values.end());
-  const double rank = p / 100.0 * static_cast<double>(values.size() - 1);
+  return sorted_percentile(values, p);
+}
+
+std::optional<double> sorted_percentile(const std::vector<double>& sorted, double p) {
+  if (sorted.empty()) return std::nullopt;
+  const double rank = p / 100.0 * static_cast<double>(sorted.size() - 1);
   const auto lower = static_cast<std::size_t>(std::floor(rank));
-  const std::size_t upper = std::min(lower + 1, values.size() - 1);
+  const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
   const double fraction = rank - static_cast<double>(lower);
-  return values[lower] + (values[upper] - values[lower]) * fraction;
+  return sorted[lower] + (sorted[upper] - sorted[lower]) * fraction;
 }
 
 }  // namespace convstat::core

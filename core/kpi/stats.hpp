@@ -18,6 +18,9 @@ std::optional<double> median(std::vector<double>& values);
 // Percentile p in [0, 100], linear interpolation between closest ranks
 // (numpy's default, DuckDB's quantile_cont); sorts `values`.
 std::optional<double> percentile(std::vector<double>& values, double p);
+// The same over values already sorted ascending (no copy, no sort): for
+// several percentiles of one large sample.
+std::optional<double> sorted_percentile(const std::vector<double>& sorted, double p);
 
 // Running mean without storing values.
 struct MeanAccumulator {

@@ -59,8 +59,9 @@ TEST_CASE("every metric of the real registry is listed under a command key", "[m
   CHECK(find_metric(catalog, "overview.ai_resolution_rate").definition.find('%') != std::string::npos);
   CHECK(find_metric(catalog, "resolution.by_priority[priority=urgent].resolution_rate").path ==
         "resolution.by_priority[].resolution_rate");
+  CHECK(find_metric(catalog, "sessions_list[session_id=s1].turns").path == "sessions_list[].turns");
   for (const MetricEntry& e : catalog) {
-    const std::string key = e.path.substr(0, e.path.find('.'));
+    const std::string key = e.path.substr(0, e.path.find_first_of(".["));  // "sessions_list[].turns": a root list
     bool known = false;
     for (const KpiDefinition& kpi : kpi_registry()) known = known || command_key(kpi.name) == key;
     CHECK(known);
