@@ -11,6 +11,7 @@ namespace convstat::cli {
 // Every command of the KPI registry (core/kpi/registry.hpp).
 void set_kpi_commands(CLI::App& app, Context& ctx);
 void set_import_command(CLI::App& app, Context& ctx);
+void set_export_command(CLI::App& app, Context& ctx);
 void set_demo_command(CLI::App& app, Context& ctx);
 void set_cache_command(CLI::App& app, Context& ctx);
 void set_completion_command(CLI::App& app, Context& ctx);

@@ -35,12 +35,12 @@ Context::Context(CLI::App& app) : m_app(app) {
       {"period", "--period", "today|yesterday|week|month|year|last-week|last-month|last-year"},
       {"tz", "--tz", "IANA time zone for days, hours and weekdays (env CONVSTAT_TZ; default UTC)"},
       {"as_of", "--as-of", "the instant open work is judged at (RFC 3339; default now)"},
-      {"format", "-f,--format", "table|json|csv|md|pdf|junit (env CONVSTAT_FORMAT; default table; junit: check only)"},
+      {"format", "-f,--format", "table|json|csv|md|pdf|junit|ndjson (env CONVSTAT_FORMAT; default table; junit: check only; ndjson: export only)"},
       {"output", "-o,--output", "write to FILE atomically instead of stdout (strftime date patterns expand at --as-of)"},
   };
   for (const Spec& s : specs) {
     CLI::Option* opt = app.add_option(s.flags, m_values[s.key], s.help);
-    if (std::string(s.key) == "format") opt->check(CLI::IsMember({"table", "json", "csv", "md", "pdf", "junit"}));
+    if (std::string(s.key) == "format") opt->check(CLI::IsMember({"table", "json", "csv", "md", "pdf", "junit", "ndjson"}));
     if (std::string(s.key) == "period")
       opt->check(CLI::IsMember({"today", "yesterday", "week", "month", "year", "last-week", "last-month", "last-year"}));
     if (std::string(s.key) == "days") opt->check(CLI::PositiveNumber);
@@ -135,6 +135,7 @@ void Context::emit(const core::Result& result) {
   core::RenderOptions options;
   const std::string format = setting("format").value_or("table");
   if (format == "junit") throw core::UsageError("--format junit is only for check", "use --format table, json, csv or md");
+  if (format == "ndjson") throw core::UsageError("--format ndjson is only for export", "use --format table, json, csv or md");
   options.format = core::parse_format(format);
   options.section = m_section;
   const bool to_file = m_options["output"]->count() > 0;
@@ -144,14 +145,17 @@ void Context::emit(const core::Result& result) {
   write_output(core::render_to_string(result, options));
 }
 
+std::optional<std::string> Context::output_path() {
+  if (m_options["output"]->count() == 0) return std::nullopt;
+  const std::string& pattern = m_values["output"];
+  if (pattern.find('%') == std::string::npos) return pattern;
+  return core::expand_time_pattern(pattern, time_range().as_of_ms, time_zone());
+}
+
 void Context::write_output(const std::string& text) {
-  if (m_options["output"]->count() > 0) {
-    const std::string& pattern = m_values["output"];
-    const std::string path = pattern.find('%') == std::string::npos
-                                 ? pattern
-                                 : core::expand_time_pattern(pattern, time_range().as_of_ms, time_zone());
-    core::write_file_atomic(path, text);
-    note("wrote " + path);
+  if (const auto path = output_path()) {
+    core::write_file_atomic(*path, text);
+    note("wrote " + *path);
     return;
   }
   std::cout << text << std::flush;

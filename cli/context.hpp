@@ -47,6 +47,10 @@ public:
   void emit(const core::Result& result);
   // Writes an already rendered document to stdout, or atomically to -o.
   void write_output(const std::string& text);
+  // The -o FILE, its strftime conversions expanded at --as-of in --tz; none without -o.
+  std::optional<std::string> output_path();
+  // True when the global option `key` ("format") was given on the command line.
+  bool given_on_command_line(const std::string& key) { return m_options[key]->count() > 0; }
   // The exit code run() returns after the action (check: 1 when a rule failed).
   void set_exit_code(int code) { m_exit_code = code; }
   int exit_code() const { return m_exit_code; }

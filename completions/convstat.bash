@@ -9,7 +9,7 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import demo cache completion'
+            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import export demo cache completion'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='' ;;
         'convstat overview')
@@ -132,6 +132,10 @@ _convstat_spec() {
             _cs_commands=''
             _cs_options='-h --help --type --input-format --skip-invalid --rejects --assume-tz --max-errors --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
+        'convstat export')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --no-redact --include-transcripts --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
         'convstat demo')
             _cs_commands=''
             _cs_options='-h --help --conversations --seed --days --tenants --fresh --version --cache --config --profile --tenant --from --to --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
@@ -180,7 +184,7 @@ _convstat_option() {
         'convstat --period') REPLY='words:today yesterday week month year last-week last-month last-year' ;;
         'convstat --tz') REPLY='text' ;;
         'convstat --as-of') REPLY='text' ;;
-        'convstat -f'|'convstat --format') REPLY='words:table json csv md pdf junit' ;;
+        'convstat -f'|'convstat --format') REPLY='words:table json csv md pdf junit ndjson' ;;
         'convstat -o'|'convstat --output') REPLY='files' ;;
         'convstat -q'|'convstat --quiet') REPLY='flag' ;;
         'convstat -v'|'convstat --verbose') REPLY='flag' ;;
@@ -360,6 +364,15 @@ _convstat_option() {
         'convstat import --rejects') REPLY='files' ;;
         'convstat import --assume-tz') REPLY='text' ;;
         'convstat import --max-errors') REPLY='text' ;;
+        'convstat export -h'|'convstat export --help') REPLY='flag' ;;
+        'convstat export --channel') REPLY='text' ;;
+        'convstat export --bot') REPLY='text' ;;
+        'convstat export --team') REPLY='text' ;;
+        'convstat export --assignee') REPLY='text' ;;
+        'convstat export --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat export --outcome') REPLY='text' ;;
+        'convstat export --no-redact') REPLY='flag' ;;
+        'convstat export --include-transcripts') REPLY='flag' ;;
         'convstat demo -h'|'convstat demo --help') REPLY='flag' ;;
         'convstat demo --conversations') REPLY='text' ;;
         'convstat demo --seed') REPLY='text' ;;
@@ -409,6 +422,10 @@ _convstat_argument() {
         'convstat import')
             case $2 in
                 *) REPLY='files' ;;
+            esac ;;
+        'convstat export')
+            case $2 in
+                0) REPLY='words:conversations messages csat calls turns usage feedback leads events kb_articles' ;;
             esac ;;
         'convstat completion')
             case $2 in

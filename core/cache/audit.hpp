@@ -15,7 +15,7 @@ struct AuditEntry {
   std::int64_t at_ms = 0;                // when the search ran (wall clock)
   std::string command;                   // "calls search"
   std::optional<std::string> tenant;     // the --tenant scope; none = every tenant
-  std::string term_redacted;             // "***-***-5678"
+  std::string detail;                    // calls search: the redacted term "***-***-5678"; export: its options
   std::int64_t result_count = 0;         // matches found
 };
 
@@ -25,7 +25,7 @@ void append_audit(Cache& cache, const AuditEntry& entry);
 // Every entry, oldest first; none when the cache predates the audit log.
 std::vector<AuditEntry> load_audit(Cache& cache);
 
-// {entries: [{at, command, tenant, search_term_redacted, result_count}]}, main list entries.
+// {entries: [{at, command, tenant, detail, result_count}]}, main list entries.
 Result audit_result(const std::vector<AuditEntry>& entries);
 
 }  // namespace convstat::core

@@ -90,7 +90,7 @@ std::vector<std::string> version_2() {
 std::vector<std::string> version_3() {
   return {
       "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, command TEXT NOT NULL, "
-      "tenant TEXT, term_redacted TEXT NOT NULL, result_count INTEGER NOT NULL)",
+      "tenant TEXT, detail TEXT NOT NULL, result_count INTEGER NOT NULL)",
   };
 }
 

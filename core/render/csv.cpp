@@ -9,30 +9,7 @@ namespace convstat::core::render {
 
 namespace {
 
-// RFC 4180 field: quoted when it holds a comma, quote, CR or LF, quotes doubled.
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
-
-// One record and its CRLF. A record of one empty field is written `""` so that
-// it is not read as a blank line (which many readers skip).
-void write_record(std::ostream& out, const std::vector<std::string>& fields) {
-  if (fields.size() == 1 && fields[0].empty()) {
-    out << "\"\"\r\n";
-    return;
-  }
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out << ',';
-    out << csv_field(valid_utf8(fields[i]));
-  }
-  out << "\r\n";
-}
+void write_record(std::ostream& out, const std::vector<std::string>& fields) { out << csv_record(fields); }
 
 const Section* find_section(const std::vector<Section>& sections, std::string_view name) {
   const auto it = std::find_if(sections.begin(), sections.end(), [&](const Section& s) { return s.name == name; });
@@ -74,6 +51,29 @@ void CsvRenderer::render(const Result& result, std::ostream& out) const {
     for (const Node* cell : row) fields.push_back(cell_text(cell, NumberStyle::machine).value_or(""));
     write_record(out, fields);
   }
+}
+
+std::string csv_record(const std::vector<std::string>& fields) {
+  // A record of one empty field is written `""` so that it is not read as a
+  // blank line (which many readers skip).
+  if (fields.size() == 1 && fields[0].empty()) return "\"\"\r\n";
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i > 0) out += ',';
+    const std::string text = valid_utf8(fields[i]);
+    // RFC 4180: quoted when it holds a comma, quote, CR or LF, quotes doubled.
+    if (text.find_first_of(",\"\r\n") == std::string::npos) {
+      out += text;
+      continue;
+    }
+    out += '"';
+    for (const char c : text) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "\r\n";
 }
 
 }  // namespace convstat::core::render

@@ -35,17 +35,14 @@ int create_temp(const fs::path& target, const std::string& path, std::string& te
   throw_write_error(path, EEXIST);
 }
 
-// Writes all of `content` to `fd`, then fsyncs and closes it; returns 0 or the errno of the first failure.
-int write_and_close(int fd, std::string_view content) {
-  int error = 0;
-  for (std::size_t done = 0; done < content.size() && error == 0;) {
+// Writes all of `content` to `fd`; returns 0 or the errno of the failure.
+int write_all(int fd, std::string_view content) {
+  for (std::size_t done = 0; done < content.size();) {
     const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n >= 0) done += static_cast<std::size_t>(n);
-    else if (errno != EINTR) error = errno;
+    else if (errno != EINTR) return errno;
   }
-  if (error == 0 && ::fsync(fd) != 0) error = errno;
-  if (::close(fd) != 0 && error == 0) error = errno;
-  return error;
+  return 0;
 }
 
 // Makes the rename in `folder` durable. Filesystems that cannot fsync a folder are accepted.
@@ -59,22 +56,57 @@ void sync_folder(const fs::path& folder, const std::string& path) {
 
 }  // namespace
 
-void write_file_atomic(const std::string& path, std::string_view content) {
+AtomicFile::AtomicFile(const std::string& path) : m_path(path) {
   if (path.empty()) throw_write_error(path, ENOENT);
   fs::path target(path);
   if (!target.has_parent_path()) target = fs::path(".") / target;
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);
   if (ec) throw_write_error(path, ec.value());
-  std::string temp_path;
-  const int fd = create_temp(target, path, temp_path);
-  int error = write_and_close(fd, content);
-  if (error == 0 && ::rename(temp_path.c_str(), target.c_str()) != 0) error = errno;
-  if (error != 0) {
-    ::unlink(temp_path.c_str());
-    throw_write_error(path, error);
+  m_target = target.string();
+  m_fd = create_temp(target, path, m_temp_path);
+}
+
+AtomicFile::~AtomicFile() {
+  if (m_fd < 0) return;
+  ::close(m_fd);
+  ::unlink(m_temp_path.c_str());
+}
+
+void AtomicFile::write(std::string_view data) {
+  if (m_fd < 0) throw_write_error(m_path, EBADF);
+  if (const int error = write_all(m_fd, data); error != 0) fail(error);
+}
+
+void AtomicFile::commit() {
+  if (m_fd < 0) throw_write_error(m_path, EBADF);
+  if (::fsync(m_fd) != 0) fail(errno);
+  const int fd = m_fd;
+  m_fd = -1;
+  if (::close(fd) != 0) {
+    const int error = errno;
+    ::unlink(m_temp_path.c_str());
+    throw_write_error(m_path, error);
   }
-  sync_folder(target.parent_path(), path);
+  if (::rename(m_temp_path.c_str(), m_target.c_str()) != 0) {
+    const int error = errno;
+    ::unlink(m_temp_path.c_str());
+    throw_write_error(m_path, error);
+  }
+  sync_folder(fs::path(m_target).parent_path(), m_path);
+}
+
+void AtomicFile::fail(int error) {
+  ::close(m_fd);
+  m_fd = -1;
+  ::unlink(m_temp_path.c_str());
+  throw_write_error(m_path, error);
+}
+
+void write_file_atomic(const std::string& path, std::string_view content) {
+  AtomicFile file(path);
+  file.write(content);
+  file.commit();
 }
 
 }  // namespace convstat::core

@@ -84,4 +84,23 @@ std::vector<Section> make_sections(const Result& result);
 // temporary file is removed and LocalError("cannot write 'PATH': <strerror>") is thrown.
 void write_file_atomic(const std::string& path, std::string_view content);
 
+// The same, written in pieces (exports of any size in constant memory): the
+// temporary file is created by the constructor, filled by write(), published
+// by commit(). Destroyed without commit() (an error on the way), or when a
+// write fails, it leaves nothing behind. Errors: LocalError as above.
+class AtomicFile {
+public:
+  explicit AtomicFile(const std::string& path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  void write(std::string_view data);
+  void commit();
+
+private:
+  [[noreturn]] void fail(int error);
+  std::string m_path, m_target, m_temp_path;
+  int m_fd = -1;
+};
+
 }  // namespace convstat::core

@@ -5,6 +5,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "core/render/render.hpp"
 #include "core/result.hpp"
@@ -44,5 +45,10 @@ std::optional<std::string> cell_text(const Node* node, NumberStyle style);
 void write_json(std::ostream& out, const Node& node, int indent);
 // write_json compact, as a string.
 std::string compact_json(const Node& node);
+
+// One RFC 4180 record with its CRLF: fields quoted when they hold a comma,
+// quote, CR or LF (quotes doubled), invalid UTF-8 replaced; a record of one
+// empty field is `""`.
+std::string csv_record(const std::vector<std::string>& fields);
 
 }  // namespace convstat::core::render

@@ -94,7 +94,7 @@ expect_rc 2
 # Every search (not the refused ones) is in the audit log, redacted.
 cs cache audit -f json
 expect_rc 0
-json_check '[(x["command"], x["search_term_redacted"], x["result_count"]) for x in d["entries"]] == [("calls search", "***-***-5678", 2), ("calls search", "***-***-5678", 2)] + [("calls search", "***-***-9999", 1)] * 4'
+json_check '[(x["command"], x["detail"], x["result_count"]) for x in d["entries"]] == [("calls search", "***-***-5678", 2), ("calls search", "***-***-5678", 2)] + [("calls search", "***-***-9999", 1)] * 4'
 sqlite3 "$CACHE" .dump >"$WORK/dump.sql"
 ! grep -q '612345678\|0109999' <(grep -i audit "$WORK/dump.sql") || fail "the audit log holds a searched number"
 pass

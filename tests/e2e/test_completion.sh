@@ -64,7 +64,7 @@ expect_reply_is info check audit vacuum
 
 check "bash: convstat overview --format <TAB> offers the formats (json among them)"
 complete_words convstat overview --format ""
-expect_reply_is table json csv md pdf junit
+expect_reply_is table json csv md pdf junit ndjson
 complete_words convstat overview -f js
 expect_reply_is json
 
@@ -148,7 +148,7 @@ ZSH
   zsh_complete 'convstat cache '
   expect_reply_is info check audit vacuum
   zsh_complete 'convstat overview --format '
-  expect_reply_is table json csv md pdf junit
+  expect_reply_is table json csv md pdf junit ndjson
 else
   echo "skip: zsh is not installed: completions/_convstat not checked"
 fi
@@ -165,7 +165,7 @@ if command -v fish >/dev/null 2>&1; then
   fish_complete 'convstat cache '
   expect_reply_is info check audit vacuum
   fish_complete 'convstat overview --format '
-  expect_reply_is table json csv md pdf junit
+  expect_reply_is table json csv md pdf junit ndjson
   fish_complete 'convstat completion '
   expect_reply_is bash zsh fish
 else
