@@ -14,12 +14,6 @@ constexpr std::int64_t k_max_limit = 365;
 
 using Counts = std::vector<std::int64_t>;
 
-// Adds one to the local day of an in-range instant.
-void count_day(const DayBuckets& buckets, std::int64_t at, Counts& days) {
-  const int i = buckets.index(at);
-  if (i >= 0) ++days[static_cast<std::size_t>(i)];
-}
-
 Counts zeros(const DayBuckets& buckets) { return Counts(static_cast<std::size_t>(buckets.size())); }
 
 Node day_item(const DayBuckets& buckets, int i) {
@@ -43,11 +37,11 @@ List daily_messages_items(const DailyMessageRows& rows, const TimeRange& range, 
   Counts inbound = zeros(buckets), outbound = zeros(buckets), positive = zeros(buckets), negative = zeros(buckets);
   Counts requests = zeros(buckets), starts = zeros(buckets);
   for (const DailyMessageRow& m : rows.messages) {
-    count_day(buckets, m.at, m.inbound ? inbound : outbound);
-    if (m.feedback != 0) count_day(buckets, m.at, m.feedback > 0 ? positive : negative);
+    buckets.count(m.at, m.inbound ? inbound : outbound);
+    if (m.feedback != 0) buckets.count(m.at, m.feedback > 0 ? positive : negative);
   }
-  for (const auto at : rows.handover_requested_at) count_day(buckets, at, requests);
-  for (const auto at : rows.escalated_at) count_day(buckets, at, starts);
+  for (const auto at : rows.handover_requested_at) buckets.count(at, requests);
+  for (const auto at : rows.escalated_at) buckets.count(at, starts);
   List items;
   for (int i = 0; i < buckets.size(); ++i) {
     const auto d = static_cast<std::size_t>(i);
@@ -65,7 +59,7 @@ List daily_messages_items(const DailyMessageRows& rows, const TimeRange& range, 
 List daily_chats_items(const std::vector<std::int64_t>& started_at, const TimeRange& range, const TimeZone& tz) {
   const DayBuckets buckets(range, tz);
   Counts counts = zeros(buckets);
-  for (const auto at : started_at) count_day(buckets, at, counts);
+  for (const auto at : started_at) buckets.count(at, counts);
   List items;
   for (int i = 0; i < buckets.size(); ++i)
     items.push_back(day_item(buckets, i).set("count", Node::integer(counts[static_cast<std::size_t>(i)])));
@@ -80,8 +74,9 @@ List daily_users_items(const std::vector<ContactActivityRow>& rows, const TimeRa
     const int i = buckets.index(r.started_at);
     if (i < 0) continue;
     active.emplace_back(i, r.contact);
-    if (first_seen.size() <= static_cast<std::size_t>(r.contact)) first_seen.resize(static_cast<std::size_t>(r.contact) + 1);
-    first_seen[static_cast<std::size_t>(r.contact)] = r.first_seen_at;
+    const auto contact = static_cast<std::size_t>(r.contact);
+    if (first_seen.size() <= contact) first_seen.resize(contact + 1);
+    first_seen[contact] = r.first_seen_at;
   }
   std::sort(active.begin(), active.end());
   active.erase(std::unique(active.begin(), active.end()), active.end());
@@ -140,7 +135,7 @@ List daily_ai_quality_items(const std::vector<AiQualityRow>& rows, const TimeRan
 List daily_errors_items(const std::vector<std::int64_t>& error_at, const TimeRange& range, const TimeZone& tz) {
   const DayBuckets buckets(range, tz);
   Counts counts = zeros(buckets);
-  for (const auto at : error_at) count_day(buckets, at, counts);
+  for (const auto at : error_at) buckets.count(at, counts);
   List items;
   for (int i = 0; i < buckets.size(); ++i)
     items.push_back(day_item(buckets, i)

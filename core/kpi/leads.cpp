@@ -14,7 +14,8 @@ constexpr std::array<const char*, 4> k_stage_names = {"new", "contacted", "quali
 // The index (0-3) of the furthest funnel stage a lead counts in.
 std::size_t furthest_stage(const LeadRow& lead) {
   if (lead.stage != LeadStage::lost) return static_cast<std::size_t>(lead.stage);
-  if (lead.lost_at_stage && *lead.lost_at_stage != LeadStage::lost) return static_cast<std::size_t>(*lead.lost_at_stage);
+  if (lead.lost_at_stage && *lead.lost_at_stage != LeadStage::lost)
+    return static_cast<std::size_t>(*lead.lost_at_stage);
   return 0;
 }
 
@@ -109,10 +110,6 @@ Result compute_leads(const std::vector<LeadRow>& rows, std::int64_t previous_tot
     leads.push_back(&lead);
     total.add(lead);
   }
-  const auto change = previous_total == 0
-                          ? std::nullopt
-                          : std::optional<double>(static_cast<double>(total.leads - previous_total) * 100.0 /
-                                                  static_cast<double>(previous_total));
   Result result{"leads", "Lead analytics", Node::object(), "growth"};
   result.root.set("total_leads", Node::integer(total.leads))
       .set("converted", Node::integer(total.converted))
@@ -120,7 +117,7 @@ Result compute_leads(const std::vector<LeadRow>& rows, std::int64_t previous_tot
       .set("funnel", funnel(leads))
       .set("sources", sources(leads))
       .set("growth", growth(leads, range, tz, grouping))
-      .set("growth_rate", Node::number(change, Unit::percent));
+      .set("growth_rate", Node::number(percent(total.leads - previous_total, previous_total), Unit::percent));
   return result;
 }
 

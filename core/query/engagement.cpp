@@ -54,10 +54,9 @@ std::optional<std::int64_t> newest(Cache& cache, const std::string& table, const
 ThumbsCounts load_thumbs(Cache& cache, const TimeRange& range, const Filters& filters) {
   ThumbsCounts counts;
   std::vector<SqlParam> params;
+  const std::string from_messages = joined_from("messages", "at", range.from_ms, range.to_ms, filters, params);
   SQLite::Statement messages = bound_statement(
-      cache, "SELECT x.feedback, COUNT(*)" + joined_from("messages", "at", range.from_ms, range.to_ms, filters, params) +
-                 " AND x.feedback IS NOT NULL GROUP BY x.feedback",
-      params);
+      cache, "SELECT x.feedback, COUNT(*)" + from_messages + " AND x.feedback IS NOT NULL GROUP BY x.feedback", params);
   while (messages.executeStep())
     (messages.getColumn(0).getString() == "positive" ? counts.up : counts.down) += messages.getColumn(1).getInt64();
   params.clear();
