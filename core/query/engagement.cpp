@@ -30,22 +30,33 @@ std::string joined_from(const std::string& table, const std::string& at, std::in
   return sql + where;
 }
 
-// MAX of each column of `table` in scope; the newest of them (none when all are NULL).
-std::optional<std::int64_t> newest(Cache& cache, const std::string& table, const std::vector<std::string>& columns,
-                                   const Filters& filters) {
-  std::string sql = "SELECT ";
-  for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", MAX(" : "MAX(") + columns[i] + ")";
-  sql += " FROM " + table;
+// The newer of two optional instants.
+std::optional<std::int64_t> newer(std::optional<std::int64_t> a, std::optional<std::int64_t> b) {
+  if (!a || !b) return a ? a : b;
+  return std::max(*a, *b);
+}
+
+// The newest value of each column of `table` in scope (filters.tenant, else every tenant).
+// `indexed`: each column has an index, read backwards (one row each); `scanned`: one MAX scan for all.
+std::optional<std::int64_t> newest(Cache& cache, const std::string& table, const std::vector<std::string>& indexed,
+                                   const std::vector<std::string>& scanned, const Filters& filters) {
   std::vector<SqlParam> params;
-  if (filters.tenant) {
-    sql += " WHERE tenant = ?";
-    params.emplace_back(*filters.tenant);
-  }
-  SQLite::Statement q = bound_statement(cache, sql, params);
-  q.executeStep();
+  if (filters.tenant) params.emplace_back(*filters.tenant);
+  const std::string tenant = filters.tenant ? " AND +tenant = ?" : "";  // +: walk the instant's index, not the tenant's
   std::optional<std::int64_t> out;
-  for (int i = 0; i < static_cast<int>(columns.size()); ++i)
-    if (!q.getColumn(i).isNull()) out = std::max(out.value_or(q.getColumn(i).getInt64()), q.getColumn(i).getInt64());
+  for (const std::string& column : indexed) {
+    SQLite::Statement q = bound_statement(cache, "SELECT " + column + " FROM " + table + " WHERE " + column +
+                                                     " IS NOT NULL" + tenant + " ORDER BY " + column + " DESC LIMIT 1",
+                                          params);
+    if (q.executeStep()) out = newer(out, q.getColumn(0).getInt64());
+  }
+  if (scanned.empty()) return out;
+  std::string sql = "SELECT ";
+  for (std::size_t i = 0; i < scanned.size(); ++i) sql += (i ? ", MAX(" : "MAX(") + scanned[i] + ")";
+  SQLite::Statement q = bound_statement(cache, sql + " FROM " + table + " WHERE 1" + tenant, params);
+  q.executeStep();
+  for (int i = 0; i < static_cast<int>(scanned.size()); ++i)
+    if (!q.getColumn(i).isNull()) out = newer(out, q.getColumn(i).getInt64());
   return out;
 }
 
@@ -97,15 +108,19 @@ RealtimeCounts load_realtime(Cache& cache, std::int64_t as_of_ms, std::int64_t w
   SQLite::Statement calls = bound_statement(cache, calls_sql, params);
   calls.executeStep();
   counts.active_calls = calls.getColumn(0).getInt64();
-  const std::vector<std::pair<std::string, std::vector<std::string>>> instants = {
-      {"conversations", {"started_at", "ended_at", "first_response_at", "resolved_at", "escalated_at",
-                         "handover_requested_at"}},
-      {"messages", {"at"}}, {"csat", {"sent_at", "responded_at"}}, {"calls", {"started_at"}},
-      {"turns", {"at"}}, {"usage", {"at"}}, {"feedback", {"created_at"}},
-      {"leads", {"created_at", "converted_at"}}, {"events", {"at"}}};
-  for (const auto& [table, columns] : instants)
-    if (const auto at = newest(cache, table, columns, filters))
-      counts.data_as_of = std::max(counts.data_as_of.value_or(*at), *at);
+  // Every record type's own instants; the ones with an index are read from its end.
+  struct Instants {
+    const char* table;
+    std::vector<std::string> indexed, scanned;
+  };
+  const std::vector<Instants> instants = {
+      {"conversations", {"started_at"},
+       {"ended_at", "first_response_at", "resolved_at", "escalated_at", "handover_requested_at"}},
+      {"messages", {"at"}, {}}, {"csat", {"sent_at", "responded_at"}, {}}, {"calls", {"started_at"}, {}},
+      {"turns", {"at"}, {}}, {"usage", {"at"}, {}}, {"feedback", {"created_at"}, {}},
+      {"leads", {"created_at"}, {"converted_at"}}, {"events", {"at"}, {}}};
+  for (const Instants& i : instants)
+    counts.data_as_of = newer(counts.data_as_of, newest(cache, i.table, i.indexed, i.scanned, filters));
   return counts;
 }
 
