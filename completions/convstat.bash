@@ -9,7 +9,7 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback check metrics import export demo cache completion'
+            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback leads daily engagement realtime check metrics import export demo cache completion'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='' ;;
         'convstat overview')
@@ -116,6 +116,46 @@ _convstat_spec() {
             _cs_commands=''
             _cs_options='-h --help --section --conversation --rating --rating-type --text --category --incorrect-response --too-slow --unhelpful --offensive --turn --message --channel --bot --team --assignee --priority --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat feedback' ;;
+        'convstat leads')
+            _cs_commands=''
+            _cs_options='-h --help --bot --section --group-by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat daily')
+            _cs_commands='messages chats users csat ai-quality errors'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat daily messages')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat daily' ;;
+        'convstat daily chats')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat daily' ;;
+        'convstat daily users')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat daily' ;;
+        'convstat daily csat')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat daily' ;;
+        'convstat daily ai-quality')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat daily' ;;
+        'convstat daily errors')
+            _cs_commands=''
+            _cs_options='-h --help --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat daily' ;;
+        'convstat engagement')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat realtime')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --window --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
         'convstat check')
             _cs_commands=''
             _cs_options='-h --help --rule --rules --allow-missing --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
@@ -343,6 +383,75 @@ _convstat_option() {
         'convstat feedback add --offensive') REPLY='flag' ;;
         'convstat feedback add --turn') REPLY='text' ;;
         'convstat feedback add --message') REPLY='text' ;;
+        'convstat leads -h'|'convstat leads --help') REPLY='flag' ;;
+        'convstat leads --bot') REPLY='text' ;;
+        'convstat leads --section') REPLY='text' ;;
+        'convstat leads --group-by') REPLY='words:day week month' ;;
+        'convstat daily -h'|'convstat daily --help') REPLY='flag' ;;
+        'convstat daily messages -h'|'convstat daily messages --help') REPLY='flag' ;;
+        'convstat daily messages --channel') REPLY='text' ;;
+        'convstat daily messages --bot') REPLY='text' ;;
+        'convstat daily messages --team') REPLY='text' ;;
+        'convstat daily messages --assignee') REPLY='text' ;;
+        'convstat daily messages --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat daily messages --section') REPLY='text' ;;
+        'convstat daily messages --limit') REPLY='text' ;;
+        'convstat daily messages --cursor') REPLY='text' ;;
+        'convstat daily chats -h'|'convstat daily chats --help') REPLY='flag' ;;
+        'convstat daily chats --channel') REPLY='text' ;;
+        'convstat daily chats --bot') REPLY='text' ;;
+        'convstat daily chats --team') REPLY='text' ;;
+        'convstat daily chats --assignee') REPLY='text' ;;
+        'convstat daily chats --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat daily chats --section') REPLY='text' ;;
+        'convstat daily chats --limit') REPLY='text' ;;
+        'convstat daily chats --cursor') REPLY='text' ;;
+        'convstat daily users -h'|'convstat daily users --help') REPLY='flag' ;;
+        'convstat daily users --channel') REPLY='text' ;;
+        'convstat daily users --bot') REPLY='text' ;;
+        'convstat daily users --team') REPLY='text' ;;
+        'convstat daily users --assignee') REPLY='text' ;;
+        'convstat daily users --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat daily users --section') REPLY='text' ;;
+        'convstat daily users --limit') REPLY='text' ;;
+        'convstat daily users --cursor') REPLY='text' ;;
+        'convstat daily csat -h'|'convstat daily csat --help') REPLY='flag' ;;
+        'convstat daily csat --channel') REPLY='text' ;;
+        'convstat daily csat --bot') REPLY='text' ;;
+        'convstat daily csat --team') REPLY='text' ;;
+        'convstat daily csat --assignee') REPLY='text' ;;
+        'convstat daily csat --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat daily csat --section') REPLY='text' ;;
+        'convstat daily csat --limit') REPLY='text' ;;
+        'convstat daily csat --cursor') REPLY='text' ;;
+        'convstat daily ai-quality -h'|'convstat daily ai-quality --help') REPLY='flag' ;;
+        'convstat daily ai-quality --channel') REPLY='text' ;;
+        'convstat daily ai-quality --bot') REPLY='text' ;;
+        'convstat daily ai-quality --team') REPLY='text' ;;
+        'convstat daily ai-quality --assignee') REPLY='text' ;;
+        'convstat daily ai-quality --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat daily ai-quality --section') REPLY='text' ;;
+        'convstat daily ai-quality --limit') REPLY='text' ;;
+        'convstat daily ai-quality --cursor') REPLY='text' ;;
+        'convstat daily errors -h'|'convstat daily errors --help') REPLY='flag' ;;
+        'convstat daily errors --section') REPLY='text' ;;
+        'convstat daily errors --limit') REPLY='text' ;;
+        'convstat daily errors --cursor') REPLY='text' ;;
+        'convstat engagement -h'|'convstat engagement --help') REPLY='flag' ;;
+        'convstat engagement --channel') REPLY='text' ;;
+        'convstat engagement --bot') REPLY='text' ;;
+        'convstat engagement --team') REPLY='text' ;;
+        'convstat engagement --assignee') REPLY='text' ;;
+        'convstat engagement --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat engagement --section') REPLY='text' ;;
+        'convstat realtime -h'|'convstat realtime --help') REPLY='flag' ;;
+        'convstat realtime --channel') REPLY='text' ;;
+        'convstat realtime --bot') REPLY='text' ;;
+        'convstat realtime --team') REPLY='text' ;;
+        'convstat realtime --assignee') REPLY='text' ;;
+        'convstat realtime --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat realtime --section') REPLY='text' ;;
+        'convstat realtime --window') REPLY='text' ;;
         'convstat check -h'|'convstat check --help') REPLY='flag' ;;
         'convstat check --rule') REPLY='text' ;;
         'convstat check --rules') REPLY='files' ;;

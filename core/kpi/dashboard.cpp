@@ -8,18 +8,12 @@ namespace {
 
 using TenantKey = std::pair<std::string, std::string>;  // (tenant, id)
 
-// Counts each in-range instant into its local day.
-void count_days(const DayBuckets& buckets, std::int64_t at, std::vector<std::int64_t>& days) {
-  const int i = buckets.index(at);
-  if (i >= 0) ++days[static_cast<std::size_t>(i)];
-}
-
 Node usage_trend(const DashboardRows& rows, const TimeRange& range, const TimeZone& tz) {
   const DayBuckets buckets(range, tz);
   std::vector<std::int64_t> conversations(static_cast<std::size_t>(buckets.size()));
   std::vector<std::int64_t> messages(conversations.size());
-  for (const auto& c : rows.conversations) count_days(buckets, c.started_at, conversations);
-  for (const auto at : rows.message_at) count_days(buckets, at, messages);
+  for (const auto& c : rows.conversations) buckets.count(c.started_at, conversations);
+  for (const auto at : rows.message_at) buckets.count(at, messages);
   Node list = Node::list();
   for (int i = 0; i < buckets.size(); ++i) {
     const auto day = static_cast<std::size_t>(i);

@@ -20,4 +20,18 @@ std::vector<std::string> string_list_of(const SQLite::Column& c) {
   return items;
 }
 
+void append_text_params(std::vector<SqlParam>& params, const std::vector<std::string>& texts) {
+  params.insert(params.end(), texts.begin(), texts.end());
+}
+
+SQLite::Statement bound_statement(Cache& cache, const std::string& sql, const std::vector<SqlParam>& params) {
+  SQLite::Statement q(cache.db(), sql);
+  int i = 1;
+  for (const SqlParam& p : params) {
+    if (const auto* n = std::get_if<std::int64_t>(&p)) q.bind(i++, *n);
+    else q.bind(i++, std::get<std::string>(p));
+  }
+  return q;
+}
+
 }  // namespace convstat::core

@@ -555,4 +555,9 @@ int DayBuckets::index(std::int64_t epoch_ms) const {
   return static_cast<int>(after - m_starts.begin()) - 1;
 }
 
+void DayBuckets::count(std::int64_t epoch_ms, std::vector<std::int64_t>& per_day) const {
+  const int i = index(epoch_ms);
+  if (i >= 0) ++per_day[static_cast<std::size_t>(i)];
+}
+
 }  // namespace convstat::core

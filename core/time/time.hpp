@@ -118,6 +118,8 @@ class DayBuckets {
 public:
   DayBuckets(const TimeRange& range, const TimeZone& tz);
   int index(std::int64_t epoch_ms) const;
+  // Adds one to per_day[index(epoch_ms)] for an instant in the range (per_day has size() entries).
+  void count(std::int64_t epoch_ms, std::vector<std::int64_t>& per_day) const;
   int size() const { return static_cast<int>(m_days.size()); }
   std::int32_t day(int index) const { return m_days[static_cast<size_t>(index)]; }
   std::int64_t start_ms(int index) const { return m_starts[static_cast<size_t>(index)]; }
