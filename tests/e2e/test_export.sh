@@ -92,7 +92,7 @@ for copy in ndjson csv; do
     expect_err_has 'conversation: 0 inserted, 0 updated'
   fi
   expect_rc 0
-  for command in overview sla csat agents calls usage latency dashboard unified; do
+  for command in overview sla csat agents calls usage latency leads engagement dashboard unified; do
     CACHE="$ORIGINAL" cs $command --from 2026-03-01 --to 2026-03-31 --as-of 2026-03-31T00:00:00Z -f json
     cp "$OUT" "$WORK/original.json"
     CACHE="$WORK/copy-$copy.db" cs $command --from 2026-03-01 --to 2026-03-31 --as-of 2026-03-31T00:00:00Z -f json
