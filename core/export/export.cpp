@@ -82,28 +82,13 @@ Query build_query(const RecordType& type, const std::vector<const FieldSpec*>& f
     q.params = std::move(s.params);
   } else if (at.empty()) {
     q.ranged = false;
-    scope = " FROM " + table + " r WHERE 1 = 1";
-    if (f.tenant) {
-      scope += " AND r.tenant = ?";
-      q.params.push_back(*f.tenant);
-    }
+    scope = " FROM " + table + " r WHERE 1 = 1" + own_conditions(f, "r.", {}, q.params);
   } else {
     scope = " FROM " + table + " r WHERE r." + at + " >= ? AND r." + at + " < ?";
     if (type.name == "conversation") {
       scope += conversation_conditions(f, "r.", true, q.params);
     } else {
-      if (f.tenant) {
-        scope += " AND r.tenant = ?";
-        q.params.push_back(*f.tenant);
-      }
-      if (f.bot) {
-        scope += " AND r.bot_id = ?";
-        q.params.push_back(*f.bot);
-      }
-      if (f.outcome) {
-        scope += " AND r.outcome = ?";
-        q.params.push_back(*f.outcome);
-      }
+      scope += own_conditions(f, "r.", {f.bot.has_value(), f.outcome.has_value()}, q.params);  // checked: they apply
     }
   }
   q.sql = "SELECT " + columns + scope + " ORDER BY " + (at.empty() ? "" : "r." + at + ", ") + "r.tenant, r.id";

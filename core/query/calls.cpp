@@ -13,20 +13,9 @@ namespace {
 // "SELECT <columns> FROM calls WHERE <range, tenant, bot, outcome> ORDER BY started_at, tenant, id", bound.
 SQLite::Statement calls_query(Cache& cache, const std::string& columns, const TimeRange& range,
                               const Filters& filters) {
-  std::string sql = "SELECT " + columns + " FROM calls WHERE started_at >= ? AND started_at < ?";
   std::vector<std::string> params;
-  if (filters.tenant) {
-    sql += " AND tenant = ?";
-    params.push_back(*filters.tenant);
-  }
-  if (filters.bot) {
-    sql += " AND bot_id = ?";
-    params.push_back(*filters.bot);
-  }
-  if (filters.outcome) {
-    sql += " AND outcome = ?";
-    params.push_back(*filters.outcome);
-  }
+  const std::string sql = "SELECT " + columns + " FROM calls WHERE started_at >= ? AND started_at < ?" +
+                          own_conditions(filters, "", {true, true}, params);
   SQLite::Statement q(cache.db(), sql + " ORDER BY started_at, tenant, id");
   q.bind(1, static_cast<std::int64_t>(range.from_ms));
   q.bind(2, static_cast<std::int64_t>(range.to_ms));

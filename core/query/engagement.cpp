@@ -94,17 +94,12 @@ RealtimeCounts load_realtime(Cache& cache, std::int64_t as_of_ms, std::int64_t w
   messages.executeStep();
   counts.messages = messages.getColumn(0).getInt64();
   counts.active_sessions = messages.getColumn(1).getInt64();
-  std::string calls_sql =
-      "SELECT COUNT(*) FROM calls WHERE started_at <= ? AND started_at + COALESCE(duration_seconds, 0) * 1000 > ?";
+  std::vector<std::string> texts;
+  const std::string calls_sql =
+      "SELECT COUNT(*) FROM calls WHERE started_at <= ? AND started_at + COALESCE(duration_seconds, 0) * 1000 > ?" +
+      own_conditions(filters, "", {true, false}, texts);
   params = {as_of_ms, as_of_ms};
-  if (filters.tenant) {
-    calls_sql += " AND tenant = ?";
-    params.emplace_back(*filters.tenant);
-  }
-  if (filters.bot) {
-    calls_sql += " AND bot_id = ?";
-    params.emplace_back(*filters.bot);
-  }
+  append_text_params(params, texts);
   SQLite::Statement calls = bound_statement(cache, calls_sql, params);
   calls.executeStep();
   counts.active_calls = calls.getColumn(0).getInt64();

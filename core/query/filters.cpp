@@ -40,6 +40,20 @@ std::string conversation_conditions(const Filters& f, const std::string& alias, 
   return sql;
 }
 
+std::string own_conditions(const Filters& f, const std::string& alias, OwnFilters which,
+                           std::vector<std::string>& params) {
+  std::string sql;
+  const auto add = [&](const char* column, const std::optional<std::string>& value) {
+    if (!value) return;
+    sql += " AND " + alias + column + " = ?";
+    params.push_back(*value);
+  };
+  add("tenant", f.tenant);
+  if (which.bot) add("bot_id", f.bot);
+  if (which.outcome) add("outcome", f.outcome);
+  return sql;
+}
+
 bool scope_has_records(Cache& cache, const std::string& table, const std::optional<std::string>& tenant) {
   SQLite::Statement q(cache.db(), "SELECT EXISTS (SELECT 1 FROM " + table + (tenant ? " WHERE tenant = ?)" : ")"));
   if (tenant) q.bind(1, *tenant);

@@ -30,6 +30,19 @@ struct Filters {
 std::string conversation_conditions(const Filters& filters, const std::string& alias, bool with_tenant,
                                     std::vector<std::string>& params);
 
+// Which of a record's own filters apply beyond --tenant.
+struct OwnFilters {
+  bool bot = false;      // calls, leads, realtime's calls
+  bool outcome = false;  // calls
+};
+
+// " AND <alias>tenant = ? [AND <alias>bot_id = ?] [AND <alias>outcome = ?]"
+// for the filters that are set and apply (`which`), their values appended to
+// `params`: the conditions of records that carry their own bot_id or outcome
+// (calls, leads) rather than joining a conversation.
+std::string own_conditions(const Filters& filters, const std::string& alias, OwnFilters which,
+                           std::vector<std::string>& params);
+
 // True when `table` ("calls") holds any record of the tenant scope (every
 // tenant when none), at any time.
 bool scope_has_records(Cache& cache, const std::string& table, const std::optional<std::string>& tenant);

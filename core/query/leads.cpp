@@ -10,16 +10,11 @@ namespace {
 // "SELECT <columns> FROM leads WHERE created_at in range [AND tenant] [AND bot_id]", bound.
 SQLite::Statement lead_query(Cache& cache, const std::string& columns, const TimeRange& range,
                              const Filters& filters, const std::string& tail) {
-  std::string sql = "SELECT " + columns + " FROM leads WHERE created_at >= ? AND created_at < ?";
+  std::vector<std::string> texts;
+  const std::string sql = "SELECT " + columns + " FROM leads WHERE created_at >= ? AND created_at < ?" +
+                          own_conditions(filters, "", {true, false}, texts);
   std::vector<SqlParam> params = {range.from_ms, range.to_ms};
-  if (filters.tenant) {
-    sql += " AND tenant = ?";
-    params.emplace_back(*filters.tenant);
-  }
-  if (filters.bot) {
-    sql += " AND bot_id = ?";
-    params.emplace_back(*filters.bot);
-  }
+  append_text_params(params, texts);
   return bound_statement(cache, sql + tail, params);
 }
 

@@ -9,23 +9,6 @@
 #include "core/query/record_scope.hpp"
 
 namespace convstat::core {
-namespace {
-
-// " AND …" over the calls columns for --tenant, --bot, --outcome, with their parameters.
-std::string call_conditions(const Filters& f, std::vector<std::string>& params) {
-  std::string sql;
-  auto add = [&](const char* condition, const std::optional<std::string>& value) {
-    if (!value) return;
-    sql += condition;
-    params.push_back(*value);
-  };
-  add(" AND tenant = ?", f.tenant);
-  add(" AND bot_id = ?", f.bot);
-  add(" AND outcome = ?", f.outcome);
-  return sql;
-}
-
-}  // namespace
 
 ConversationStarts load_conversation_starts(Cache& cache, const TimeRange& range, const Filters& filters) {
   std::vector<std::string> params;
@@ -54,7 +37,7 @@ ConversationStarts load_conversation_starts(Cache& cache, const TimeRange& range
 std::vector<std::int64_t> load_call_starts(Cache& cache, const TimeRange& range, const Filters& filters) {
   std::vector<std::string> params;
   SQLite::Statement q(cache.db(), "SELECT started_at FROM calls WHERE started_at >= ? AND started_at < ?" +
-                                      call_conditions(filters, params));
+                                      own_conditions(filters, "", {true, true}, params));
   bind_scope(q, range, params);
   std::vector<std::int64_t> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());

@@ -13,12 +13,13 @@
 
 namespace convstat::testing {
 
-// --from FROM --to TO (dates, inclusive) in `tz`, as of 2026-04-01T00:00:00Z.
-inline core::TimeRange date_range(const char* from, const char* to, const core::TimeZone& tz) {
+// --from FROM --to TO (dates, inclusive) in `tz`, as of `as_of`.
+inline core::TimeRange date_range(const char* from, const char* to, const core::TimeZone& tz,
+                                  const char* as_of = "2026-04-01T00:00:00Z") {
   core::RangeRequest r;
   r.from = from;
   r.to = to;
-  r.as_of = "2026-04-01T00:00:00Z";
+  r.as_of = as_of;
   return core::resolve_range(r, tz);
 }
 

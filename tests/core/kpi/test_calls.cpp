@@ -5,20 +5,17 @@
 
 #include "core/error.hpp"
 #include "core/kpi/calls.hpp"
+#include "tests/support/fixtures.hpp"
 
 using namespace convstat::core;
 
 namespace {
 
 TimeRange days(const char* from, const char* to, const TimeZone& tz) {
-  RangeRequest r;
-  r.from = from;
-  r.to = to;
-  r.as_of = "2026-04-10T00:00:00Z";
-  return resolve_range(r, tz);
+  return convstat::testing::date_range(from, to, tz, "2026-04-10T00:00:00Z");
 }
 
-std::int64_t at(const char* rfc3339) { return *parse_timestamp(rfc3339, nullptr, nullptr); }
+std::int64_t at(const char* rfc3339) { return convstat::testing::instant(rfc3339); }
 
 CallRow call(const char* started, bool completed, double duration, std::optional<std::string> outcome, bool fcr,
              std::int64_t tickets, bool escalated, std::optional<std::string> category,

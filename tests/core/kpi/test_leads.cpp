@@ -4,20 +4,17 @@
 
 #include "core/error.hpp"
 #include "core/kpi/leads.hpp"
+#include "tests/support/fixtures.hpp"
 
 using namespace convstat::core;
 
 namespace {
 
 TimeRange days(const char* from, const char* to, const TimeZone& tz) {
-  RangeRequest r;
-  r.from = from;
-  r.to = to;
-  r.as_of = "2026-04-30T00:00:00Z";
-  return resolve_range(r, tz);
+  return convstat::testing::date_range(from, to, tz, "2026-04-30T00:00:00Z");
 }
 
-std::int64_t at(const char* rfc3339) { return *parse_timestamp(rfc3339, nullptr, nullptr); }
+std::int64_t at(const char* rfc3339) { return convstat::testing::instant(rfc3339); }
 
 LeadRow lead(const char* created, const char* source, LeadStage stage,
              std::optional<LeadStage> lost_at = std::nullopt) {
