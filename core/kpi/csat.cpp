@@ -1,5 +1,4 @@
 #include "core/kpi/csat.hpp"
-#include "core/kpi/options.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,10 +7,18 @@
 
 #include "core/error.hpp"
 #include "core/kpi/agents.hpp"
+#include "core/kpi/options.hpp"
 #include "core/kpi/stats.hpp"
+#include "core/util/redact.hpp"
 
 namespace convstat::core {
 namespace {
+
+// Free text shown in a KPI result: e-mail addresses and phone numbers redacted.
+std::optional<std::string> redacted(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return redact_text(*text);
+}
 
 constexpr int k_positive_rating = 4;  // ratings >= 4 are positive
 constexpr std::int64_t k_max_limit = 200;
@@ -88,8 +95,8 @@ Node item(const CsatRecordRow& r) {
       .set("conversation_id", Node::string(r.conversation_id))
       .set("contact_id", Node::string(r.contact_id))
       .set("rating", r.rating ? Node::integer(*r.rating) : Node::null())
-      .set("comment", Node::string(r.comment))
-      .set("followup_answer", Node::string(r.followup_answer))
+      .set("comment", Node::string(redacted(r.comment)))
+      .set("followup_answer", Node::string(redacted(r.followup_answer)))
       .set("channel", Node::string(r.channel))
       .set("sent_at", Node::string(format_instant_utc(r.sent_at)))
       .set("responded_at", Node::string(format_instant_utc(r.responded_at)))

@@ -1,9 +1,9 @@
 #include "core/kpi/search.hpp"
-#include "core/kpi/options.hpp"
-
 
 #include "core/error.hpp"
+#include "core/kpi/options.hpp"
 #include "core/time/time.hpp"
+#include "core/util/redact.hpp"
 
 namespace convstat::core {
 namespace {
@@ -28,7 +28,7 @@ Result compute_search(const std::vector<SearchHit>& hits) {
     results.push(Node::object()
                      .set("conversation_id", Node::string(hit.conversation_id))
                      .set("score", Node::number(hit.score, Unit::ratio4))
-                     .set("snippet", Node::string(hit.snippet))
+                     .set("snippet", Node::string(redact_text(hit.snippet)))
                      .set("started_at", hit.started_at ? Node::string(format_instant_utc(*hit.started_at)) : Node())
                      .set("channel", Node::string(hit.channel)));
   }

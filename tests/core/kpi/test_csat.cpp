@@ -281,3 +281,14 @@ TEST_CASE("csat response items carry the csat's channel, else the conversation's
   CHECK(at_key(items[2], "comment").as_string() == "ok, merci");
   CHECK(at_key(items[3], "channel").as_string() == "chat");
 }
+
+TEST_CASE("csat responses: comments show no e-mail address or phone number", "[csat]") {
+  const TimeRange range = days("2026-03-28", "2026-03-30", paris());
+  CsatRecordRow r = response("r1", "2026-03-29T07:00:00Z", "2026-03-29T08:00:00Z", 2);
+  r.comment = "call me on 06 12 34 56 78 or write to jane@example.com";
+  r.followup_answer = "no";
+  const Result result = compute_csat_responses({r}, range, csat_page({}));
+  const Node& item = result.root.find("items")->as_list().at(0);
+  CHECK(item.find("comment")->as_string() == "call me on ***-***-5678 or write to [email]");
+  CHECK(item.find("followup_answer")->as_string() == "no");
+}
