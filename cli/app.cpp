@@ -67,6 +67,7 @@ void build(CLI::App& app, Context& ctx) {
   set_metrics_command(app, ctx);
   set_import_command(app, ctx);
   set_export_command(app, ctx);
+  set_report_command(app, ctx);
   set_demo_command(app, ctx);
   set_cache_command(app, ctx);
   set_completion_command(app, ctx);

@@ -12,6 +12,7 @@ namespace convstat::cli {
 void set_kpi_commands(CLI::App& app, Context& ctx);
 void set_import_command(CLI::App& app, Context& ctx);
 void set_export_command(CLI::App& app, Context& ctx);
+void set_report_command(CLI::App& app, Context& ctx);
 void set_demo_command(CLI::App& app, Context& ctx);
 void set_cache_command(CLI::App& app, Context& ctx);
 void set_completion_command(CLI::App& app, Context& ctx);

@@ -84,12 +84,23 @@ const core::SettingMap& Context::settings() {
   bool explicit_config = false;
   if (m_options["config"]->count()) config_path = m_values["config"], explicit_config = true;
   else if (env_config && *env_config) config_path = env_config, explicit_config = true;
-  const core::Config config = core::load_config(config_path, explicit_config);
+  if (!m_config) m_config = core::load_config(config_path, explicit_config);
   std::optional<std::string> profile;
   if (m_options["profile"]->count()) profile = m_values["profile"];
   else if (env_profile && *env_profile) profile = env_profile;
-  m_settings = core::resolve_settings(flag_settings(), core::settings_from_environment(), config, profile);
+  m_settings = core::resolve_settings(flag_settings(), core::settings_from_environment(), *m_config, profile,
+                                      m_command_layer ? &*m_command_layer : nullptr);
   return *m_settings;
+}
+
+const core::Config& Context::config() {
+  settings();
+  return *m_config;
+}
+
+void Context::set_command_layer(core::SettingMap layer) {
+  m_command_layer = std::move(layer);
+  m_settings.reset();
 }
 
 std::optional<std::string> Context::setting(const std::string& key) {
@@ -146,8 +157,10 @@ void Context::emit(const core::Result& result) {
 }
 
 std::optional<std::string> Context::output_path() {
-  if (m_options["output"]->count() == 0) return std::nullopt;
-  const std::string& pattern = m_values["output"];
+  std::string pattern;
+  if (m_options["output"]->count() > 0) pattern = m_values["output"];
+  else if (m_command_layer && m_command_layer->count("output")) pattern = m_command_layer->at("output");
+  else return std::nullopt;
   if (pattern.find('%') == std::string::npos) return pattern;
   return core::expand_time_pattern(pattern, time_range().as_of_ms, time_zone());
 }

@@ -47,7 +47,13 @@ public:
   void emit(const core::Result& result);
   // Writes an already rendered document to stdout, or atomically to -o.
   void write_output(const std::string& text);
-  // The -o FILE, its strftime conversions expanded at --as-of in --tz; none without -o.
+  // The configuration file's contents (read once).
+  const core::Config& config();
+  // Settings that rank after the flags and before the environment (a
+  // [report.NAME]'s period, tz, format, output…); resets the resolved settings.
+  void set_command_layer(core::SettingMap layer);
+  // The -o FILE (else the command layer's `output`), its strftime conversions
+  // expanded at --as-of in --tz; none without either.
   std::optional<std::string> output_path();
   // True when the global option `key` ("format") was given on the command line.
   bool given_on_command_line(const std::string& key) { return m_options[key]->count() > 0; }
@@ -77,6 +83,8 @@ private:
   bool m_quiet = false, m_verbose = false, m_no_color = false;
   core::Filters m_filters;
   std::optional<core::SettingMap> m_settings;
+  std::optional<core::Config> m_config;
+  std::optional<core::SettingMap> m_command_layer;
   std::map<CLI::App*, std::function<void()>> m_actions;
   int m_exit_code = 0;
 };

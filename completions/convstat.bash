@@ -9,7 +9,7 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback leads daily engagement realtime check metrics import export demo cache completion'
+            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback leads daily engagement realtime check metrics import export report demo cache completion'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='' ;;
         'convstat overview')
@@ -176,6 +176,18 @@ _convstat_spec() {
             _cs_commands=''
             _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --no-redact --include-transcripts --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat' ;;
+        'convstat report')
+            _cs_commands='list show'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat report list')
+            _cs_commands=''
+            _cs_options='-h --help --section --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat report' ;;
+        'convstat report show')
+            _cs_commands=''
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat report' ;;
         'convstat demo')
             _cs_commands=''
             _cs_options='-h --help --conversations --seed --days --tenants --fresh --version --cache --config --profile --tenant --from --to --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
@@ -482,6 +494,16 @@ _convstat_option() {
         'convstat export --outcome') REPLY='text' ;;
         'convstat export --no-redact') REPLY='flag' ;;
         'convstat export --include-transcripts') REPLY='flag' ;;
+        'convstat report -h'|'convstat report --help') REPLY='flag' ;;
+        'convstat report --channel') REPLY='text' ;;
+        'convstat report --bot') REPLY='text' ;;
+        'convstat report --team') REPLY='text' ;;
+        'convstat report --assignee') REPLY='text' ;;
+        'convstat report --priority') REPLY='words:urgent high medium low unset' ;;
+        'convstat report --outcome') REPLY='text' ;;
+        'convstat report list -h'|'convstat report list --help') REPLY='flag' ;;
+        'convstat report list --section') REPLY='text' ;;
+        'convstat report show -h'|'convstat report show --help') REPLY='flag' ;;
         'convstat demo -h'|'convstat demo --help') REPLY='flag' ;;
         'convstat demo --conversations') REPLY='text' ;;
         'convstat demo --seed') REPLY='text' ;;
@@ -535,6 +557,14 @@ _convstat_argument() {
         'convstat export')
             case $2 in
                 0) REPLY='words:conversations messages csat calls turns usage feedback leads events kb_articles' ;;
+            esac ;;
+        'convstat report')
+            case $2 in
+                0) REPLY='text' ;;
+            esac ;;
+        'convstat report show')
+            case $2 in
+                0) REPLY='text' ;;
             esac ;;
         'convstat completion')
             case $2 in

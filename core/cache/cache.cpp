@@ -67,7 +67,6 @@ Cache::Cache(const std::string& path, OpenMode mode, int busy_timeout_ms) : m_pa
     }
     m_db->exec("PRAGMA temp_store = MEMORY");
     m_db->exec("PRAGMA cache_size = -65536");  // 64 MiB page cache
-    m_db->exec("PRAGMA mmap_size = 4294967296");  // read pages in place (up to 4 GiB) instead of pread copies
     const int version = schema_version();
     if (version > k_schema_version)
       throw LocalError("the cache '" + path + "' has schema version " + std::to_string(version) +

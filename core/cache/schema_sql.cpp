@@ -86,11 +86,14 @@ std::vector<std::string> version_2() {
   };
 }
 
-// Version 3: the audit log of searches by personal data (core/cache/audit.hpp).
+// Version 3: the audit log of searches by personal data and exports
+// (core/cache/audit.hpp) and the saved reports (core/report/report.hpp).
 std::vector<std::string> version_3() {
   return {
       "CREATE TABLE audit_log (seq INTEGER PRIMARY KEY, at INTEGER NOT NULL, command TEXT NOT NULL, "
       "tenant TEXT, detail TEXT NOT NULL, result_count INTEGER NOT NULL)",
+      "CREATE TABLE reports (id INTEGER PRIMARY KEY, created_at INTEGER NOT NULL, preset TEXT NOT NULL, "
+      "parameters TEXT NOT NULL, result TEXT NOT NULL)",
   };
 }
 

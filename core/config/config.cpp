@@ -158,8 +158,10 @@ SettingMap settings_from_environment() {
 }
 
 SettingMap resolve_settings(const SettingMap& flags, const SettingMap& environment, const Config& config,
-                            const std::optional<std::string>& profile) {
-  std::vector<const SettingMap*> layers = {&flags, &environment};
+                            const std::optional<std::string>& profile, const SettingMap* command) {
+  std::vector<const SettingMap*> layers = {&flags};
+  if (command) layers.push_back(command);
+  layers.push_back(&environment);
   if (profile) {
     const auto it = config.profiles.find(*profile);
     if (it == config.profiles.end()) {

@@ -50,7 +50,9 @@ SettingMap settings_from_environment();
 // [defaults]. The range settings (from, to, days, period) move as a group: the
 // first layer that sets any of them supplies all of them, so a config default
 // of `days = 7` never collides with --from/--to on the command line.
+// `command`, when given, is a layer between the flags and the environment:
+// the settings of the [report.NAME] a report runs.
 SettingMap resolve_settings(const SettingMap& flags, const SettingMap& environment, const Config& config,
-                            const std::optional<std::string>& profile);
+                            const std::optional<std::string>& profile, const SettingMap* command = nullptr);
 
 }  // namespace convstat::core

@@ -155,9 +155,6 @@ ExportFormat parse_export_format(std::string_view name) {
 std::int64_t export_records(Cache& cache, const RecordType& type, const TimeRange& range, const Filters& filters,
                             const ExportOptions& options, const ExportSink& sink) {
   check_filters(type, filters);
-  // A whole-table scan through the memory map would keep every page it read
-  // resident; read through the page cache instead, so memory stays constant.
-  cache.db().exec("PRAGMA mmap_size = 0");
   std::vector<const FieldSpec*> fields;
   for (const FieldSpec& f : type.fields)
     if (options.include_transcripts || !is_transcript(type.name, f.name)) fields.push_back(&f);

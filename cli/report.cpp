@@ -1,0 +1,85 @@
+// convstat report [PRESET] | report list | report show ID: multi-section
+// reports (core/report), saved in the cache and re-rendered on demand.
+#include "cli/choices.hpp"
+#include "cli/commands.hpp"
+#include "core/check/evaluate.hpp"
+#include "core/error.hpp"
+#include "core/report/report.hpp"
+
+namespace convstat::cli {
+namespace {
+
+// The settings a [report.NAME] carries for the run (flags still win).
+core::SettingMap report_layer(Context& ctx, const std::string& name) {
+  core::SettingMap layer;
+  const auto& reports = ctx.config().reports;
+  const auto it = reports.find(name);
+  if (it == reports.end()) return layer;
+  for (const char* key : {"period", "days", "tz", "tenant", "format", "output"})
+    if (const auto value = it->second.get(key)) layer[key] = *value;
+  return layer;
+}
+
+std::string range_end(std::int32_t day, const core::TimeRange& range, std::int64_t instant, const core::TimeZone& tz) {
+  return range.date_based ? core::format_date(day) : core::format_instant_local(instant, tz);
+}
+
+core::RenderOptions report_render_options(Context& ctx) {
+  core::RenderOptions options;
+  const std::string format = ctx.setting("format").value_or("table");
+  if (format == "junit" || format == "ndjson")
+    throw core::UsageError("--format " + format + " is not a report format", "use table, json, csv or md");
+  options.format = core::parse_format(format);
+  return options;
+}
+
+void run_report(Context& ctx, const std::string& name) {
+  ctx.set_command_layer(report_layer(ctx, name));
+  const core::ReportPreset preset = core::resolve_preset(name, ctx.config().reports);
+  const core::RenderOptions options = report_render_options(ctx);  // usage errors before any work
+  const core::Filters filters = ctx.resolved_filters();
+  const core::TimeZone tz = ctx.time_zone();
+  const core::TimeRange range = ctx.time_range();
+  auto cache = ctx.open_cache(core::OpenMode::read_write);  // the report is saved
+  core::ReportHeader header{preset.name, preset.title, filters.tenant,
+                            range_end(range.first_day, range, range.from_ms, tz),
+                            range_end(range.last_day, range, range.to_ms, tz), tz.name(), core::now_ms()};
+  const core::Report report = core::compute_report(preset, header, [&](const core::KpiDefinition& kpi) {
+    core::KpiRequest request{*cache, range, tz, core::check::filters_for(filters, kpi.filters), {}, false};
+    return kpi.compute(request);
+  });
+  const std::int64_t id = core::save_report(*cache, report);
+  ctx.write_output(core::render_report(report, options));
+  ctx.note("saved as report " + std::to_string(id) + " (convstat report show " + std::to_string(id) + ")");
+}
+
+}  // namespace
+
+void set_report_command(CLI::App& app, Context& ctx) {
+  CLI::App* cmd = app.add_subcommand(
+      "report", "A multi-section report: support, voice, ai, executive or a [report.NAME] of the config; saved");
+  auto preset = std::make_shared<std::string>("support");
+  cmd->add_option("preset", *preset, "support (default), voice, ai, executive, or a [report.NAME] of the config");
+  ctx.add_filter_options(cmd, {"channel", "bot", "team", "assignee", "priority", "outcome"});
+  ctx.on_run(cmd, [&ctx, preset] { run_report(ctx, *preset); });
+
+  CLI::App* list = cmd->add_subcommand("list", "The saved reports, newest first");
+  ctx.add_section_option(list);
+  ctx.on_run(list, [&ctx] {
+    auto cache = ctx.open_cache(core::OpenMode::read_only);
+    ctx.emit(core::report_list_result(*cache));
+  });
+
+  CLI::App* show = cmd->add_subcommand("show", "Re-render a saved report (any format) without recomputing it");
+  auto id = std::make_shared<std::int64_t>(0);
+  show->add_option("id", *id, "the report id (report list)")->required();
+  ctx.on_run(show, [&ctx, id] {
+    const core::RenderOptions options = report_render_options(ctx);
+    auto cache = ctx.open_cache(core::OpenMode::read_only);
+    const auto report = core::load_report(*cache, *id);
+    if (!report) throw core::DataError("Report not found", "no report " + std::to_string(*id) + " in the cache; see `convstat report list`");
+    ctx.write_output(core::render_report(*report, options));
+  });
+}
+
+}  // namespace convstat::cli
