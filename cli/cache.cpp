@@ -31,7 +31,7 @@ void set_cache_command(CLI::App& app, Context& ctx) {
     std::cout << "ok: " << c->path() << " (schema version " << c->schema_version() << ")\n";
   });
 
-  CLI::App* audit = cache->add_subcommand("audit", "Searches by personal data (calls search), redacted, oldest first");
+  CLI::App* audit = cache->add_subcommand("audit", "Phone searches (redacted) and exports, oldest first");
   ctx.add_section_option(audit);
   ctx.on_run(audit, [&ctx] {
     auto c = ctx.open_cache(core::OpenMode::read_only);

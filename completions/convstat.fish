@@ -389,7 +389,7 @@ complete -c convstat -n '__fish_seen_subcommand_from demo' -l fresh -d 'delete e
 # convstat cache
 complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'info' -d 'Record counts per type, oldest/newest record, schema version, size'
 complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'check' -d 'Integrity check; exit 5 when the cache is damaged'
-complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'audit' -d 'Searches by personal data (calls search), redacted, oldest first'
+complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'audit' -d 'Phone searches (redacted) and exports, oldest first'
 complete -c convstat -n '__fish_seen_subcommand_from cache; and not __fish_seen_subcommand_from info check audit vacuum' -a 'vacuum' -d 'Compact the cache file'
 
 # convstat cache info

@@ -1,6 +1,7 @@
 #pragma once
 // The cache's audit log (schema version 3): every search by personal data
-// (calls search --phone) leaves a row with the redacted term, never the term.
+// (calls search --phone) leaves a row with the redacted term, never the term,
+// and every export a row with its format and options.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,7 +14,7 @@ namespace convstat::core {
 
 struct AuditEntry {
   std::int64_t at_ms = 0;                // when the search ran (wall clock)
-  std::string command;                   // "calls search"
+  std::string command;                   // "calls search", "export calls"
   std::optional<std::string> tenant;     // the --tenant scope; none = every tenant
   std::string detail;                    // calls search: the redacted term "***-***-5678"; export: its options
   std::int64_t result_count = 0;         // matches found
