@@ -20,10 +20,6 @@ core::SettingMap report_layer(Context& ctx, const std::string& name) {
   return layer;
 }
 
-std::string range_end(std::int32_t day, const core::TimeRange& range, std::int64_t instant, const core::TimeZone& tz) {
-  return range.date_based ? core::format_date(day) : core::format_instant_local(instant, tz);
-}
-
 core::RenderOptions report_render_options(Context& ctx) {
   core::RenderOptions options;
   const std::string format = ctx.setting("format").value_or("table");
@@ -42,8 +38,8 @@ void run_report(Context& ctx, const std::string& name) {
   const core::TimeRange range = ctx.time_range();
   auto cache = ctx.open_cache(core::OpenMode::read_write);  // the report is saved
   core::ReportHeader header{preset.name, preset.title, filters.tenant,
-                            range_end(range.first_day, range, range.from_ms, tz),
-                            range_end(range.last_day, range, range.to_ms, tz), tz.name(), core::now_ms()};
+                            core::range_start_text(range, tz), core::range_end_text(range, tz), tz.name(),
+                            core::now_ms()};
   const core::Report report = core::compute_report(preset, header, [&](const core::KpiDefinition& kpi) {
     core::KpiRequest request{*cache, range, tz, core::check::filters_for(filters, kpi.filters), {}, false};
     return kpi.compute(request);

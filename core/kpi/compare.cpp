@@ -54,14 +54,6 @@ Node changes_of(const Node& current, const Node& previous) {
   return out;
 }
 
-std::string range_start(const TimeRange& range, const TimeZone& tz) {
-  return range.date_based ? format_date(range.first_day) : format_instant_local(range.from_ms, tz);
-}
-
-std::string range_end(const TimeRange& range, const TimeZone& tz) {
-  return range.date_based ? format_date(range.last_day) : format_instant_local(range.to_ms, tz);
-}
-
 }  // namespace
 
 Result compare_results(const Result& current, const Result& previous, const TimeRange& previous_range,
@@ -69,8 +61,8 @@ Result compare_results(const Result& current, const Result& previous, const Time
   Result out = current;
   if (!out.root.is_object() || !previous.root.is_object()) return out;
   Node comparison = Node::object();
-  comparison.set("previous_start", Node::string(range_start(previous_range, tz)))
-      .set("previous_end", Node::string(range_end(previous_range, tz)))
+  comparison.set("previous_start", Node::string(range_start_text(previous_range, tz)))
+      .set("previous_end", Node::string(range_end_text(previous_range, tz)))
       .set("previous", scalars_of(previous.root))
       .set("change", changes_of(current.root, previous.root));
   out.root.set("comparison", std::move(comparison));

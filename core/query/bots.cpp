@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "core/query/columns.hpp"
+
 namespace convstat::core {
 
 bool bot_exists(Cache& cache, const std::string& bot_id, const std::optional<std::string>& tenant) {
@@ -39,7 +41,7 @@ std::vector<ConversationActivityRow> load_conversation_activity(Cache& cache, co
     r.tenant = q.getColumn(0).getString();
     r.id = q.getColumn(1).getString();
     if (!q.getColumn(2).isNull()) r.bot_id = q.getColumn(2).getString();
-    if (!q.getColumn(3).isNull()) r.ai_quality = q.getColumn(3).getDouble();
+    r.ai_quality = number_or_none(q.getColumn(3));
     r.messages = q.getColumn(4).getInt64();
     r.thumbs_up = q.getColumn(5).getInt64() + q.getColumn(7).getInt64();
     r.thumbs_down = q.getColumn(6).getInt64() + q.getColumn(8).getInt64();

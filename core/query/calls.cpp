@@ -24,11 +24,6 @@ SQLite::Statement calls_query(Cache& cache, const std::string& columns, const Ti
   return q;
 }
 
-std::optional<double> number_or_none(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getDouble();
-}
-
 }  // namespace
 
 std::vector<CallRow> load_calls(Cache& cache, const TimeRange& range, const Filters& filters) {

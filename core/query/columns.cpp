@@ -6,6 +6,11 @@ namespace convstat::core {
 
 std::int64_t time_or_none(const SQLite::Column& c) { return c.isNull() ? k_no_time : c.getInt64(); }
 
+std::optional<double> number_or_none(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getDouble();
+}
+
 std::optional<std::string> text_or_none(const SQLite::Column& c) {
   return c.isNull() ? std::nullopt : std::optional<std::string>(c.getString());
 }

@@ -17,6 +17,8 @@ namespace convstat::core {
 std::int64_t time_or_none(const SQLite::Column& c);
 // A text column: its text, or nullopt for NULL.
 std::optional<std::string> text_or_none(const SQLite::Column& c);
+// A number column: its value, or nullopt for NULL.
+std::optional<double> number_or_none(const SQLite::Column& c);
 // A stored JSON list of strings (topics): its strings; none for NULL or
 // anything that is not such a list.
 std::vector<std::string> string_list_of(const SQLite::Column& c);

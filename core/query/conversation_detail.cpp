@@ -59,7 +59,7 @@ std::optional<ConversationDetail> load_conversation_detail(Cache& cache, const s
   d.ended_at = time_or_none(q.getColumn(4));
   d.escalated_at = time_or_none(q.getColumn(5));
   d.topics = string_list_of(q.getColumn(6));
-  if (!q.getColumn(7).isNull()) d.sentiment = q.getColumn(7).getDouble();
+  d.sentiment = number_or_none(q.getColumn(7));
   d.resolved_by = text_or_none(q.getColumn(8));
   d.messages = load_messages(cache, d.tenant, d.id);
   d.csat = load_csat(cache, d.tenant, d.id);

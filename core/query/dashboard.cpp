@@ -2,13 +2,10 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "core/query/columns.hpp"
+
 namespace convstat::core {
 namespace {
-
-std::optional<std::string> optional_text(const SQLite::Column& column) {
-  if (column.isNull()) return std::nullopt;
-  return column.getString();
-}
 
 // "SELECT <columns> FROM <table> WHERE <at> in range [AND tenant = ?] ORDER BY <at>", bound.
 SQLite::Statement range_query(Cache& cache, const std::string& columns, const std::string& table,
@@ -39,12 +36,12 @@ DashboardRows load_dashboard_rows(Cache& cache, const TimeRange& range, const st
       range_query(cache, "tenant, started_at, bot_id, contact_id", "conversations", "started_at", range, tenant);
   while (conversations.executeStep())
     rows.conversations.push_back({conversations.getColumn(0).getString(), conversations.getColumn(1).getInt64(),
-                                  optional_text(conversations.getColumn(2)),
-                                  optional_text(conversations.getColumn(3))});
+                                  text_or_none(conversations.getColumn(2)),
+                                  text_or_none(conversations.getColumn(3))});
   SQLite::Statement calls = range_query(cache, "tenant, started_at, bot_id", "calls", "started_at", range, tenant);
   while (calls.executeStep())
     rows.calls.push_back({calls.getColumn(0).getString(), calls.getColumn(1).getInt64(),
-                          optional_text(calls.getColumn(2)), std::nullopt});
+                          text_or_none(calls.getColumn(2)), std::nullopt});
   rows.message_at = instants(cache, "messages", "at", range, tenant);
   rows.lead_created_at = instants(cache, "leads", "created_at", range, tenant);
   return rows;

@@ -66,10 +66,7 @@ SessionRecords load_session(Cache& cache, const std::string& id, const std::opti
     SessionTurnRow t;
     t.at = turns.getColumn(0).getInt64();
     t.status = turns.getColumn(1).getString();
-    for (std::size_t s = 0; s < t.stages.size(); ++s) {
-      const SQLite::Column v = turns.getColumn(static_cast<int>(s) + 2);
-      if (!v.isNull()) t.stages[s] = v.getDouble();
-    }
+    for (std::size_t s = 0; s < t.stages.size(); ++s) t.stages[s] = number_or_none(turns.getColumn(static_cast<int>(s) + 2));
     t.llm_cache = cache_use_of(turns.getColumn(7));
     t.tts_cache = cache_use_of(turns.getColumn(8));
     t.guardrail_violations = turns.getColumn(9).getInt64();

@@ -560,4 +560,12 @@ void DayBuckets::count(std::int64_t epoch_ms, std::vector<std::int64_t>& per_day
   if (i >= 0) ++per_day[static_cast<std::size_t>(i)];
 }
 
+std::string range_start_text(const TimeRange& range, const TimeZone& tz) {
+  return range.date_based ? format_date(range.first_day) : format_instant_local(range.from_ms, tz);
+}
+
+std::string range_end_text(const TimeRange& range, const TimeZone& tz) {
+  return range.date_based ? format_date(range.last_day) : format_instant_local(range.to_ms, tz);
+}
+
 }  // namespace convstat::core

@@ -110,6 +110,12 @@ TimeRange resolve_range(const RangeRequest& request, const TimeZone& tz);
 // same duration.
 TimeRange previous_range(const TimeRange& range, const TimeZone& tz);
 
+// A range's start and (inclusive) end as printed: the first and last day
+// ("2026-03-01") for a date range, the instants with the zone's offset for a
+// datetime range (the end exclusive).
+std::string range_start_text(const TimeRange& range, const TimeZone& tz);
+std::string range_end_text(const TimeRange& range, const TimeZone& tz);
+
 // Maps instants to the index of their local day in a range (0-based), DST-correct,
 // by binary search over precomputed day boundaries. -1 when outside the range's
 // [from_ms, to_ms) (so the uncovered parts of a datetime range's first and last
