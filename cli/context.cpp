@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "core/error.hpp"
 #include "core/render/render.hpp"
+#include "core/report/report.hpp"
 #include "core/time/pattern.hpp"
 
 namespace convstat::cli {
@@ -149,11 +151,33 @@ void Context::emit(const core::Result& result) {
   if (format == "ndjson") throw core::UsageError("--format ndjson is only for export", "use --format table, json, csv or md");
   options.format = core::parse_format(format);
   options.section = m_section;
+  if (options.format == core::Format::pdf) {
+    // One command is a report of one section, under the same heading a report has.
+    prepare_pdf(options);
+    const core::TimeZone tz = time_zone();
+    const core::TimeRange range = time_range();
+    core::Report report{{result.command, result.title, resolved_filters().tenant, core::range_start_text(range, tz),
+                         core::range_end_text(range, tz), tz.name(), core::now_ms()},
+                        {{result.command, result}}};
+    write_output(core::render_report(report, options));
+    return;
+  }
   const bool to_file = m_options["output"]->count() > 0;
   const bool tty = !to_file && ::isatty(STDOUT_FILENO);
   options.color = tty && !setting("no_color");
   options.width = tty ? terminal_width() : 0;
   write_output(core::render_to_string(result, options));
+}
+
+void Context::prepare_pdf(core::RenderOptions& options) {
+  if (!output_path() && ::isatty(STDOUT_FILENO))
+    throw core::UsageError("PDF is not written to a terminal", "use -o FILE.pdf or redirect standard output");
+  const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+  if (!epoch || !*epoch) return;
+  const std::string text = epoch;
+  if (text.size() > 12 || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    throw core::UsageError("invalid SOURCE_DATE_EPOCH '" + text + "' (expected seconds since 1970)");
+  options.created_s = std::stoll(text);
 }
 
 std::optional<std::string> Context::output_path() {

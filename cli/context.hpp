@@ -45,6 +45,9 @@ public:
   // The whole document is rendered before anything is written. Throws
   // UsageError for --format junit (only `check` writes JUnit).
   void emit(const core::Result& result);
+  // For --format pdf: refuses a terminal as the destination (UsageError) and
+  // sets options.created_s from SOURCE_DATE_EPOCH (UsageError when malformed).
+  void prepare_pdf(core::RenderOptions& options);
   // Writes an already rendered document to stdout, or atomically to -o.
   void write_output(const std::string& text);
   // The configuration file's contents (read once).

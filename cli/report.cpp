@@ -24,8 +24,9 @@ core::RenderOptions report_render_options(Context& ctx) {
   core::RenderOptions options;
   const std::string format = ctx.setting("format").value_or("table");
   if (format == "junit" || format == "ndjson")
-    throw core::UsageError("--format " + format + " is not a report format", "use table, json, csv or md");
+    throw core::UsageError("--format " + format + " is not a report format", "use table, json, csv, md or pdf");
   options.format = core::parse_format(format);
+  if (options.format == core::Format::pdf) ctx.prepare_pdf(options);
   return options;
 }
 

@@ -46,7 +46,7 @@ std::unique_ptr<Renderer> make_renderer(const RenderOptions& options) {
     case Format::json: return std::make_unique<render::JsonRenderer>();
     case Format::csv: return std::make_unique<render::CsvRenderer>(options.section);
     case Format::md: return std::make_unique<render::MarkdownRenderer>();
-    case Format::pdf: throw UsageError("PDF output is not available yet", "use --format table, json, csv or md");
+    case Format::pdf: throw UsageError("PDF is a report format: it needs the report heading", "render it with render_report");
   }
   throw std::logic_error("make_renderer: unknown Format");
 }

@@ -2,6 +2,7 @@
 // Renderers: one Result printed as table, JSON, CSV or Markdown (spec/cli.md
 // "Output formats"). Every format renders the same data, rounding each number
 // by its Unit only here, at print time (spec/kpis.md "Rounding").
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <optional>
@@ -28,6 +29,9 @@ struct RenderOptions {
   bool color = false;  // table only: ANSI bold headings and dim nulls; never any escape code when false
   int width = 100;     // table only: terminal columns to fit; <= 0 means no limit
   std::optional<std::string> section;  // csv only: the section to print (--section NAME)
+  // pdf only: the creation date in seconds since 1970 (SOURCE_DATE_EPOCH);
+  // none: the report's generation time.
+  std::optional<std::int64_t> created_s;
 };
 
 // One output format (DuckDB's shell_renderer): a subclass per format.
@@ -40,7 +44,8 @@ public:
   virtual void render(const Result& result, std::ostream& out) const = 0;
 };
 
-// The renderer for options.format. Throws UsageError("PDF output is not available yet") for pdf.
+// The renderer for options.format. PDF needs a report heading (tenant, range,
+// zone): it is made by render_report, and make_renderer throws UsageError for pdf.
 std::unique_ptr<Renderer> make_renderer(const RenderOptions& options);
 // make_renderer(options)->render(result, ...) into a string. Throws as those do.
 std::string render_to_string(const Result& result, const RenderOptions& options);

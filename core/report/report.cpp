@@ -5,9 +5,11 @@
 #include <nlohmann/json.hpp>
 
 #include <sstream>
+#include <stdexcept>
 
 #include "core/check/rules.hpp"
 #include "core/error.hpp"
+#include "core/pdf/pdf.hpp"
 #include "core/render/values.hpp"
 #include "core/time/time.hpp"
 #include "core/util/suggest.hpp"
@@ -229,9 +231,9 @@ std::string render_report(const Report& report, const RenderOptions& options) {
         out += "\n== " + name + " ==\n" + render_to_string(result, options);
       return out;
     }
-    case Format::pdf: break;
+    case Format::pdf: return pdf::render_pdf(report, options.created_s.value_or(h.generated_at_ms / 1000));
   }
-  return render_to_string(Result{"report", h.title, Node::object(), ""}, options);  // pdf: the renderer's own error
+  throw std::logic_error("render_report: unknown Format");
 }
 
 std::int64_t save_report(Cache& cache, const Report& report) {

@@ -54,7 +54,8 @@ Report compute_report(const ReportPreset& preset, ReportHeader header,
 
 // table / md: the heading, then each section under its name, rendered as the
 // command renders; json: {"report": header, "<command_key>": output…};
-// csv: tidy rows section,path,value of every scalar (lists as path[i]).
+// csv: tidy rows section,path,value of every scalar (lists as path[i]);
+// pdf: pdf::render_pdf, created at options.created_s or the generation time.
 std::string render_report(const Report& report, const RenderOptions& options);
 
 // The saved reports of the cache (schema version 3).

@@ -25,12 +25,11 @@ TEST_CASE("parse_format rejects other names with a usage error", "[render]") {
   CHECK_THROWS_WITH(parse_format("xlsx"), "unknown format 'xlsx' (expected table, json, csv, md or pdf)");
 }
 
-TEST_CASE("make_renderer: pdf is not available yet", "[render]") {
+TEST_CASE("make_renderer: pdf needs a report heading (render_report makes it)", "[render]") {
   RenderOptions options;
   options.format = Format::pdf;
   CHECK_THROWS_AS(make_renderer(options), UsageError);
-  CHECK_THROWS_WITH(make_renderer(options), "PDF output is not available yet");
-  CHECK_THROWS_WITH(render_to_string(test::overview_result(), options), "PDF output is not available yet");
+  CHECK_THROWS_WITH(render_to_string(test::overview_result(), options), "PDF is a report format: it needs the report heading");
 }
 
 TEST_CASE("render_to_string uses the renderer of the format; output ends with a newline", "[render]") {
