@@ -117,23 +117,21 @@ std::optional<RateLimit> parse_rate_limit(std::string_view text) {
   return limit;
 }
 
-TokenBucket::TokenBucket(RateLimit limit, Clock clock, Sleep sleep)
-    : m_limit(limit), m_clock(std::move(clock)), m_sleep(std::move(sleep)), m_tokens(limit.requests), m_last(m_clock()) {}
+RateLimiter::RateLimiter(RateLimit limit, Clock clock, Sleep sleep)
+    : m_limit(limit), m_clock(std::move(clock)), m_sleep(std::move(sleep)) {}
 
-void TokenBucket::acquire() {
-  const double rate = m_limit.requests / m_limit.window_s;  // tokens a second
-  const auto refill = [&] {
-    const double now = m_clock();
-    m_tokens = std::min<double>(m_limit.requests, m_tokens + (now - m_last) * rate);
-    m_last = now;
+void RateLimiter::acquire() {
+  const auto forget_old = [&](double now) {
+    while (!m_sent.empty() && m_sent.front() <= now - m_limit.window_s) m_sent.pop_front();
   };
-  refill();
-  if (m_tokens < 1) {
-    m_sleep((1 - m_tokens) / rate);
-    refill();
-    m_tokens = std::max(m_tokens, 1.0);  // a sleep that came back early still pays for this request
+  double now = m_clock();
+  forget_old(now);
+  if (static_cast<int>(m_sent.size()) >= m_limit.requests) {
+    m_sleep(m_sent.front() + m_limit.window_s - now);
+    now = std::max(m_clock(), m_sent.front() + m_limit.window_s);  // a sleep cut short still waits its turn
+    forget_old(now);
   }
-  m_tokens -= 1;
+  m_sent.push_back(now);
 }
 
 std::optional<double> parse_retry_after(std::string_view value, std::time_t now) {
@@ -208,7 +206,7 @@ HttpClient::HttpClient(HttpOptions options) : m_options(std::move(options)) {
   if (!m_options.jitter) m_options.jitter = random_jitter;
   while (!m_options.base_url.empty() && m_options.base_url.back() == '/') m_options.base_url.pop_back();
   if (m_options.rate_limit)
-    m_bucket = std::make_unique<TokenBucket>(*m_options.rate_limit, m_options.clock, m_options.sleep);
+    m_limiter = std::make_unique<RateLimiter>(*m_options.rate_limit, m_options.clock, m_options.sleep);
   global_init();
   m_curl = curl_easy_init();
   if (!m_curl) throw core::BackendError(m_options.backend + ": cannot start an HTTP client");
@@ -250,7 +248,7 @@ HttpResponse HttpClient::send(const std::string& method, const std::string& path
   };
 
   for (int attempt = 1;; ++attempt) {
-    if (m_bucket) m_bucket->acquire();
+    if (m_limiter) m_limiter->acquire();
     HttpResponse response;
     char error_text[CURL_ERROR_SIZE] = {0};
     curl_easy_reset(curl);  // keeps the live connections: they are reused

@@ -6,11 +6,12 @@
 // exponential backoff and jitter on transport errors, 429, 502, 503, 504 and,
 // for GETs, 500, honouring Retry-After (seconds or HTTP date) and a body's
 // retry_after; other 4xx never retried; a POST retried only when it never
-// reached the server; a client-side token bucket per backend; error bodies
+// reached the server; a client-side rate limiter per backend; error bodies
 // parsed in every documented shape; secrets never in any message.
 #include <chrono>
 #include <cstdint>
 #include <ctime>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -31,22 +32,23 @@ struct RateLimit {
 // nullopt when malformed.
 std::optional<RateLimit> parse_rate_limit(std::string_view text);
 
-// A token bucket: `requests` tokens refilled continuously over the window.
-// The clock and the sleep are injectable (tests).
-class TokenBucket {
+// The client-side rate limit: at most `requests` in any `window_s` seconds
+// (a sliding window log: stricter than a token bucket, whose full bucket plus
+// refill can send up to twice the limit within one window, so a server that
+// counts the same way never answers 429). Clock and sleep are injectable.
+class RateLimiter {
 public:
-  using Clock = std::function<double()>;        // seconds, monotonic
-  using Sleep = std::function<void(double)>;    // seconds
-  TokenBucket(RateLimit limit, Clock clock, Sleep sleep);
-  // Takes a token, sleeping first until one is available.
+  using Clock = std::function<double()>;      // seconds, monotonic
+  using Sleep = std::function<void(double)>;  // seconds
+  RateLimiter(RateLimit limit, Clock clock, Sleep sleep);
+  // Waits until one more request stays within the limit, and counts it.
   void acquire();
 
 private:
   RateLimit m_limit;
   Clock m_clock;
   Sleep m_sleep;
-  double m_tokens;
-  double m_last;
+  std::deque<double> m_sent;  // times of the requests within the last window
 };
 
 // Retry-After: delta-seconds ("120") or an HTTP date ("Wed, 21 Oct 2026
@@ -127,7 +129,7 @@ private:
 
   HttpOptions m_options;
   void* m_curl = nullptr;  // CURL*
-  std::unique_ptr<TokenBucket> m_bucket;
+  std::unique_ptr<RateLimiter> m_limiter;
   std::vector<RequestRecord> m_requests;
 };
 

@@ -92,21 +92,25 @@ TEST_CASE("parse_rate_limit: requests per window", "[http]") {
   CHECK_FALSE(parse_rate_limit("10/60x"));
 }
 
-TEST_CASE("TokenBucket: a burst of the limit, then one request per refill", "[http]") {
+TEST_CASE("RateLimiter: at most the limit in any window", "[http]") {
   double now = 0;
   std::vector<double> sleeps;
-  TokenBucket bucket({2, 1.0}, [&] { return now; }, [&](double s) { sleeps.push_back(s); now += s; });
-  bucket.acquire();
-  bucket.acquire();
+  RateLimiter limiter({2, 1.0}, [&] { return now; }, [&](double s) { sleeps.push_back(s); now += s; });
+  limiter.acquire();
+  limiter.acquire();
   CHECK(sleeps.empty());
-  bucket.acquire();  // empty: half a second brings one token back (2 a second)
+  limiter.acquire();  // two already in this second: wait until the first is a second old
   REQUIRE(sleeps.size() == 1);
-  CHECK(sleeps[0] == Approx(0.5));
-  now += 10;  // a long pause refills to the limit, not beyond
-  bucket.acquire();
-  bucket.acquire();
+  CHECK(sleeps[0] == Approx(1.0));
+  now += 0.5;
+  limiter.acquire();  // 1.0 and 1.5 in [0.5, 1.5]: within the limit
   CHECK(sleeps.size() == 1);
-  bucket.acquire();
+  limiter.acquire();  // three in one second would be too many: wait until 2.0
+  REQUIRE(sleeps.size() == 2);
+  CHECK(sleeps[1] == Approx(0.5));
+  now += 10;
+  limiter.acquire();
+  limiter.acquire();
   CHECK(sleeps.size() == 2);
 }
 
@@ -367,6 +371,6 @@ TEST_CASE("HttpClient: a rate limit spaces requests out instead of provoking 429
   HttpOptions o = options_for(server, timing);
   o.rate_limit = RateLimit{2, 1.0};
   HttpClient client(o);
-  for (int i = 0; i < 4; ++i) client.get("/x");
-  CHECK(timing.sleeps == std::vector<double>{0.5, 0.5});
+  for (int i = 0; i < 5; ++i) client.get("/x");
+  CHECK(timing.sleeps == std::vector<double>{1.0, 1.0});  // requests 3 and 5 wait for the window to move on
 }
