@@ -190,7 +190,7 @@ double backoff_delay(int attempt, double base_s, double max_s, double jitter) {
   return std::min(exponential, max_s) * (0.5 + 0.5 * std::clamp(jitter, 0.0, 1.0));
 }
 
-std::string scrub(std::string text, const std::vector<std::string>& secrets) {
+std::string scrub_secrets(std::string text, const std::vector<std::string>& secrets) {
   for (const auto& secret : secrets) {
     if (secret.empty()) continue;
     for (std::size_t at = text.find(secret); at != std::string::npos; at = text.find(secret, at + 3))
@@ -244,7 +244,7 @@ HttpResponse HttpClient::send(const std::string& method, const std::string& path
   for (const auto& [name, value] : m_options.auth_headers) secrets.push_back(value);
   const std::string what = m_options.backend + ": " + method + " " + (path.empty() || path[0] == '/' ? "" : "/") + path;
   const auto fail = [&](const std::string& message, std::string hint = {}) -> core::BackendError {
-    return core::BackendError(scrub(what + ": " + message, secrets), scrub(std::move(hint), secrets));
+    return core::BackendError(scrub_secrets(what + ": " + message, secrets), scrub_secrets(std::move(hint), secrets));
   };
 
   for (int attempt = 1;; ++attempt) {

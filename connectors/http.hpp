@@ -66,7 +66,7 @@ std::string error_message(std::string_view body);
 // `max`, scaled by a jitter factor in [0.5, 1] (`jitter` in [0, 1]).
 double backoff_delay(int attempt, double base_s, double max_s, double jitter);
 // Every occurrence of each non-empty secret replaced by "***".
-std::string scrub(std::string text, const std::vector<std::string>& secrets);
+std::string scrub_secrets(std::string text, const std::vector<std::string>& secrets);
 
 struct HttpOptions {
   std::string backend;          // the backend's name, in messages

@@ -148,7 +148,7 @@ TEST_CASE("backoff_delay: doubling from the base, capped, jittered into [half, f
   CHECK(backoff_delay(10, 0.5, 30, 1.0) == 30.0);
   CHECK(backoff_delay(3, 0.5, 30, 0.0) == 1.0);
   CHECK(backoff_delay(3, 0.5, 30, 0.5) == 1.5);
-  CHECK(scrub("key abc and abc", {"abc", ""}) == "key *** and ***");
+  CHECK(scrub_secrets("key abc and abc", {"abc", ""}) == "key *** and ***");
 }
 
 TEST_CASE("HttpClient: the request as sent, and a connection reused", "[http]") {
