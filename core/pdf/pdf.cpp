@@ -286,7 +286,8 @@ private:
         start = end + 1;
       }
       const double full = m_canvas.measure(head, bold).first;
-      natural[c] = std::max(cells, std::min(full, std::max(word, full / 2))) + 2 * k_cell_pad;
+      // A little slack: text measured to the exact width may still wrap or be cut when drawn.
+      natural[c] = std::max(cells, std::min(full, std::max(word, full / 2))) + 2 * k_cell_pad + 3;
     }
     double total = std::accumulate(natural.begin(), natural.end(), 0.0);
     if (total > k_content) {  // smaller type first, down to 6.5 pt
