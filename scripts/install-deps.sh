@@ -9,6 +9,7 @@ packages=(
   libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 nlohmann-json3-dev catch2
   libhowardhinnant-date-dev tzdata libtomlplusplus-dev zlib1g-dev
   groff-base man-db bash zsh fish python3
+  libpq-dev postgresql
 )
 
 missing=()
