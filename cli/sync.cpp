@@ -1,4 +1,6 @@
 // convstat sync [BACKEND]: pull a configured backend's records into the cache, incrementally.
+#include <chrono>
+
 #include "cli/commands.hpp"
 #include "cli/progress.hpp"
 #include "connectors/sync.hpp"
@@ -15,9 +17,12 @@ std::string chosen_backend(Context& ctx, const std::string& positional) {
                          "or set backend = \"NAME\" in [defaults] or a profile of the config, or CONVSTAT_BACKEND");
 }
 
-std::string progress_detail(const connectors::SyncProgress& p) {
+// "12000 records, 3 pages, 8000 records/s" since `started`.
+std::string progress_detail(const connectors::SyncProgress& p, std::chrono::steady_clock::time_point started) {
   std::string detail = std::to_string(p.records) + " records";
   if (p.pages > 0) detail += ", " + std::to_string(p.pages) + " pages";
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (seconds > 0.5) detail += ", " + std::to_string(static_cast<std::int64_t>(static_cast<double>(p.records) / seconds)) + " records/s";
   return detail;
 }
 
@@ -37,11 +42,12 @@ void set_sync_command(CLI::App& app, Context& ctx) {
     const std::string name = chosen_backend(ctx, *backend);
     const connectors::BackendSpec spec = connectors::validate_backend(ctx.config(), name, options->env);
     ProgressBar bar(!ctx.quiet() && ctx.stderr_is_terminal());
-    options->on_progress = [&bar](const connectors::SyncProgress& p) {
+    const auto started = std::chrono::steady_clock::now();
+    options->on_progress = [&bar, started](const connectors::SyncProgress& p) {
       const bool files = p.files_total > 0;
       bar.update(p.label, static_cast<std::uint64_t>(p.files_done),
                  files ? std::optional<std::uint64_t>(static_cast<std::uint64_t>(p.files_total)) : std::nullopt,
-                 progress_detail(p));
+                 progress_detail(p, started));
     };
     options->on_wait = [&ctx] { ctx.note("waiting for another sync of this cache to end…"); };
     const connectors::SyncSummary summary = connectors::sync_backend(ctx.cache_path(), spec, *options);

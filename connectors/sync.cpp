@@ -45,7 +45,7 @@ SyncSummary sync_backend(const std::string& cache_path, const BackendSpec& backe
 std::string summary_line(const SyncSummary& s) {
   std::string line = "sync " + s.backend + " (" + s.kind + "): ";
   const bool files = s.kind == "files";
-  if (s.records == 0) {
+  if (files ? s.files_imported == 0 : s.records == 0) {
     return line + "nothing new (" +
            (files ? plural(s.files_unchanged, "file") + " unchanged" : plural(s.streams, "stream") + " up to date") + ")";
   }
