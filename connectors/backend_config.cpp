@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "core/error.hpp"
+#include "core/records/schema.hpp"
 #include "core/util/suggest.hpp"
 
 namespace convstat::connectors {
@@ -173,6 +174,8 @@ BackendSpec validate_backend(const core::Config& config, const std::string& name
     const bool query = key.rfind("query.", 0) == 0;
     if (query ? b.kind->name != "postgres" : std::find(allowed.begin(), allowed.end(), key) == allowed.end())
       fail(b, key, "kind " + kind + " takes no key '" + key + "'" + core::did_you_mean(key, allowed));
+    if (query && core::find_record_type(key.substr(6)) == nullptr)
+      fail(b, key, "'" + key + "' names no record type", "query.conversations, query.messages, query.csat, …");
   }
   const KindRules& r = rules_for(b.kind->name);
   for (const std::string& key : r.required)

@@ -102,6 +102,8 @@ TEST_CASE("backend config: query.TABLE strings are kept for postgres", "[connect
   const BackendSpec spec = validate_backend(table, "p", fake_env({{"D", "x"}}));
   CHECK(spec.get("query.messages") == "SELECT 2");
   CHECK(spec.table.lines.at("query.messages") == 5);
+  CHECK(problem("[backend.p]\nkind = \"postgres\"\ndsn_env = \"D\"\nquery.convos = \"SELECT 1\"\n", "p",
+                fake_env({{"D", "x"}})) == "backend 'p': 'query.convos' names no record type (cfg.toml:4)");
   CHECK_THROWS_WITH(parse_config("[backend.p]\nkind = \"postgres\"\nquery = \"x\"\n", "cfg.toml"),
                     Catch::Contains("'query' takes a table of SQL strings"));
 }
