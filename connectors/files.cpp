@@ -60,10 +60,11 @@ void add(core::TypeCounts& total, const core::TypeCounts& c) {
 }  // namespace
 
 std::vector<FileStat> list_files(const std::string& pattern, const std::string& base_dir) {
-  std::string full = pattern;
-  if (fs::path(pattern).is_relative()) full = (fs::path(base_dir) / pattern).lexically_normal().string();
-  std::vector<FileStat> out;
   std::error_code ec;
+  fs::path absolute = fs::path(pattern).is_relative() ? fs::path(base_dir) / pattern : fs::path(pattern);
+  absolute = fs::absolute(absolute, ec).lexically_normal();  // state rows are keyed by absolute paths
+  const std::string full = absolute.string();
+  std::vector<FileStat> out;
   if (fs::is_directory(full, ec)) {
     for (auto it = fs::recursive_directory_iterator(full, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {

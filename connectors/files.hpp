@@ -24,7 +24,8 @@ struct FileStat {
 // The files `pattern` names, sorted by path: a folder -> every file under it
 // (recursively) with an import extension (.ndjson .jsonl .json .csv, each
 // optionally .gz); a pattern with * ? or [ -> its glob(3) matches; else the
-// file itself when it exists. A relative pattern is relative to `base_dir`.
+// file itself when it exists. A relative pattern is relative to `base_dir`
+// (itself relative to the working folder); the paths are absolute.
 std::vector<FileStat> list_files(const std::string& pattern, const std::string& base_dir);
 
 enum class FileAction {
