@@ -115,3 +115,13 @@ TEST_CASE("files: test_files and an empty match", "[connectors][files]") {
   write(dir.file("in/a.ndjson"), k_two);
   CHECK(test_files(files_backend(dir.file("in"))) == "1 readable file, 140 bytes");
 }
+
+TEST_CASE("files: a file's records and its state are one transaction", "[connectors][files]") {
+  TempDir dir;
+  write(dir.file("in/a.ndjson"), k_two);
+  Cache cache(dir.file("c.db"), OpenMode::read_write);
+  // the state write fails inside the file's transaction
+  cache.db().exec("CREATE TRIGGER injected BEFORE INSERT ON sync_files BEGIN SELECT RAISE(ABORT, 'injected'); END");
+  CHECK_THROWS_WITH(sync_files(cache, files_backend(dir.file("in")), {}), Catch::Contains("injected"));
+  CHECK(cache.db().execAndGet("SELECT count(*) FROM conversations").getInt64() == 0);
+}

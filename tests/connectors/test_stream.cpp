@@ -99,3 +99,13 @@ TEST_CASE("stream: an invalid row names stream, id and field; its page is not wr
   CHECK(count(cache) == 6);
   CHECK(load_watermark(cache.db(), "pg", "conversations")->id == source.rows[5].id);
 }
+
+TEST_CASE("stream: records and watermark are one transaction - no watermark, no records", "[connectors][stream]") {
+  TempDir dir;
+  Cache cache(dir.file("c.db"), OpenMode::read_write);
+  // the watermark write fails inside the page's transaction
+  cache.db().exec("CREATE TRIGGER injected BEFORE INSERT ON sync_streams BEGIN SELECT RAISE(ABORT, 'injected'); END");
+  FakeSource source(5);
+  CHECK_THROWS_WITH(sync_stream(cache, "pg", "conversations", conversation(), source, 3), Catch::Contains("injected"));
+  CHECK(count(cache) == 0);
+}
