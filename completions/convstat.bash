@@ -9,7 +9,7 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback leads daily engagement realtime check metrics import export report demo cache completion'
+            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback leads daily engagement realtime check metrics sync backends doctor import export report demo cache completion'
             _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='' ;;
         'convstat overview')
@@ -168,6 +168,22 @@ _convstat_spec() {
             _cs_commands=''
             _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
             _cs_parent='convstat metrics' ;;
+        'convstat sync')
+            _cs_commands=''
+            _cs_options='-h --help --wait --page-size --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat backends')
+            _cs_commands='test'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
+        'convstat backends test')
+            _cs_commands=''
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat backends' ;;
+        'convstat doctor')
+            _cs_commands=''
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_parent='convstat' ;;
         'convstat import')
             _cs_commands=''
             _cs_options='-h --help --type --input-format --skip-invalid --rejects --assume-tz --max-errors --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
@@ -478,6 +494,12 @@ _convstat_option() {
         'convstat metrics -h'|'convstat metrics --help') REPLY='flag' ;;
         'convstat metrics --section') REPLY='text' ;;
         'convstat metrics explain -h'|'convstat metrics explain --help') REPLY='flag' ;;
+        'convstat sync -h'|'convstat sync --help') REPLY='flag' ;;
+        'convstat sync --wait') REPLY='text' ;;
+        'convstat sync --page-size') REPLY='text' ;;
+        'convstat backends -h'|'convstat backends --help') REPLY='flag' ;;
+        'convstat backends test -h'|'convstat backends test --help') REPLY='flag' ;;
+        'convstat doctor -h'|'convstat doctor --help') REPLY='flag' ;;
         'convstat import -h'|'convstat import --help') REPLY='flag' ;;
         'convstat import --type') REPLY='words:conversation message csat call turn usage feedback lead event kb_article' ;;
         'convstat import --input-format') REPLY='words:ndjson json csv' ;;
@@ -549,6 +571,14 @@ _convstat_argument() {
         'convstat metrics explain')
             case $2 in
                 0) REPLY='files' ;;
+            esac ;;
+        'convstat sync')
+            case $2 in
+                0) REPLY='text' ;;
+            esac ;;
+        'convstat backends test')
+            case $2 in
+                0) REPLY='text' ;;
             esac ;;
         'convstat import')
             case $2 in
