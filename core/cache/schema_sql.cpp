@@ -111,11 +111,22 @@ std::vector<std::string> version_4() {
   };
 }
 
+// Version 5: the answers of served KPIs (connectors/served.hpp): one answer per
+// backend, command and parameters (project, from, to exclusive), as the backend
+// sent it, with the instant it was fetched.
+std::vector<std::string> version_5() {
+  return {
+      "CREATE TABLE served_answers (backend TEXT NOT NULL, command TEXT NOT NULL, project TEXT NOT NULL, "
+      "from_date TEXT NOT NULL, to_date TEXT NOT NULL, fetched_at INTEGER NOT NULL, answer TEXT NOT NULL, "
+      "PRIMARY KEY (backend, command, project, from_date, to_date))",
+  };
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& schema_migrations() {
   static const std::vector<std::vector<std::string>> migrations = {version_1(), version_2(), version_3(),
-                                                                   version_4()};
+                                                                   version_4(), version_5()};
   return migrations;
 }
 

@@ -17,10 +17,11 @@ namespace {
 
 const std::vector<std::string> k_backend_keys = {
     "kind", "base_url", "api_key_env", "api_secret_env", "token_env", "credentials_file", "project_id", "tz",
-    "ttl_s", "settle_days", "timeout_s", "max_retries", "rate_limit", "ca_file", "path", "dsn_env", "query"};
+    "ttl_s", "settle_days", "timeout_s", "max_retries", "rate_limit", "ca_file", "path", "dsn_env", "query",
+    "page_days"};
 const std::vector<std::string> k_report_keys = {"preset", "sections", "period", "days", "format",
                                                 "output", "tz", "tenant", "title"};
-const std::vector<std::string> k_integer_keys = {"days", "ttl_s", "settle_days", "timeout_s", "max_retries"};
+const std::vector<std::string> k_integer_keys = {"days", "ttl_s", "settle_days", "timeout_s", "max_retries", "page_days"};
 const std::vector<std::string> k_boolean_keys = {"no_color"};
 
 bool contains(const std::vector<std::string>& list, const std::string& key) {

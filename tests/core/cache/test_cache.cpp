@@ -131,7 +131,7 @@ TEST_CASE("a version 3 cache migrates to version 4 (sync state) keeping its reco
     CHECK_FALSE(read_only.db().tableExists("sync_files"));
   }
   Cache cache(path, OpenMode::read_write);
-  CHECK(cache.schema_version() == 4);
+  CHECK(cache.schema_version() == Cache::k_schema_version);
   for (const char* table : {"sync_files", "sync_streams", "sync_runs"}) CHECK(cache.db().tableExists(table));
   CHECK(cache.db().execAndGet("SELECT id FROM conversations").getString() == "old");
   CHECK(cache_check(cache).empty());
