@@ -4,6 +4,7 @@
 
 #include "connectors/files.hpp"
 #include "connectors/postgres.hpp"
+#include "connectors/served.hpp"
 #include "core/cache/cache.hpp"
 #include "core/time/time.hpp"
 
@@ -46,6 +47,13 @@ core::Result backends_result(const std::vector<BackendListing>& backends) {
 
 CheckOutcome test_backend(const BackendSpec& backend, const EnvLookup& env) {
   const std::string name = "backend " + backend.name;
+  if (backend.kind->name == "indigo") {  // one cheap authenticated request (connectors/served.hpp)
+    try {
+      return {name, "ok", core::ExitCode::ok, served::test_indigo(backend, env)};
+    } catch (const core::Error& e) {
+      return strip_failed(name, e);
+    }
+  }
   if (backend.kind->http)
     return {name, "not built", core::ExitCode::backend,
             "the " + std::string(backend.kind->name) + " connector is not built yet: nothing was tested"};
