@@ -65,6 +65,9 @@ void build(CLI::App& app, Context& ctx) {
   set_kpi_commands(app, ctx);
   set_check_command(app, ctx);
   set_metrics_command(app, ctx);
+  set_sync_command(app, ctx);
+  set_backends_command(app, ctx);
+  set_doctor_command(app, ctx);
   set_import_command(app, ctx);
   set_export_command(app, ctx);
   set_report_command(app, ctx);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/served.hpp"
 #include "core/check/evaluate.hpp"
 #include "core/check/junit.hpp"
 #include "core/check/rules.hpp"
@@ -32,7 +33,18 @@ std::vector<core::check::Rule> gather_rules(const CheckArgs& args) {
 void run_check(Context& ctx, const CheckArgs& args) {
   const auto rules = gather_rules(args);
   const std::string format = ctx.setting("format").value_or("table");
-  core::check::resolve_commands(rules, core::kpi_registry());  // usage errors before the cache is opened
+  const auto commands = core::check::resolve_commands(rules, core::kpi_registry());  // usage errors before the cache is opened
+  if (const auto source = ServedSource::from_context(ctx)) {  // every rule's command asked of the backend
+    for (const core::KpiDefinition* kpi : commands) source->require(*kpi);
+    const auto cache = source->open_cache(ctx);
+    const core::check::CheckReport report = core::check::evaluate(
+        rules, core::kpi_registry(), [&](const core::KpiDefinition& kpi) { return source->answer(ctx, cache.get(), kpi, {}); },
+        {args.allow_missing});
+    if (format == "junit") ctx.write_output(core::check::render_junit(report));
+    else ctx.emit(core::check::report_result(report));
+    if (report.failed > 0) ctx.set_exit_code(static_cast<int>(core::ExitCode::check_failed));
+    return;
+  }
   const core::Filters filters = ctx.resolved_filters();
   const core::TimeZone tz = ctx.time_zone();
   const core::TimeRange range = ctx.time_range();

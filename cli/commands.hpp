@@ -18,5 +18,8 @@ void set_cache_command(CLI::App& app, Context& ctx);
 void set_completion_command(CLI::App& app, Context& ctx);
 void set_check_command(CLI::App& app, Context& ctx);
 void set_metrics_command(CLI::App& app, Context& ctx);
+void set_sync_command(CLI::App& app, Context& ctx);
+void set_backends_command(CLI::App& app, Context& ctx);
+void set_doctor_command(CLI::App& app, Context& ctx);
 
 }  // namespace convstat::cli

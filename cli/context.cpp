@@ -39,6 +39,7 @@ Context::Context(CLI::App& app) : m_app(app) {
       {"as_of", "--as-of", "the instant open work is judged at (RFC 3339; default now)"},
       {"format", "-f,--format", "table|json|csv|md|pdf|junit|ndjson (env CONVSTAT_FORMAT; default table; junit: check only; ndjson: export only)"},
       {"output", "-o,--output", "write to FILE atomically instead of stdout (strftime date patterns expand at --as-of)"},
+      {"backend", "--backend", "ask the [backend.NAME] of the config for the KPIs it serves (env CONVSTAT_BACKEND)"},
   };
   for (const Spec& s : specs) {
     CLI::Option* opt = app.add_option(s.flags, m_values[s.key], s.help);
@@ -52,6 +53,10 @@ Context::Context(CLI::App& app) : m_app(app) {
   app.add_flag("-q,--quiet", m_quiet, "print nothing but results and errors")->group("Global options");
   app.add_flag("-v,--verbose", m_verbose, "explain what is done on stderr (never secrets)")->group("Global options");
   app.add_flag("--no-color", m_no_color, "no colour in tables (also NO_COLOR)")->group("Global options");
+  app.add_flag("--refresh", m_refresh, "served KPIs: ask the backend again even for a stable cached answer")
+      ->group("Global options");
+  app.add_flag("--offline", m_offline, "served KPIs: answer only from the cache, never ask the backend")
+      ->group("Global options");
 }
 
 bool Context::run_selected(CLI::App& app) {
@@ -115,7 +120,9 @@ std::string Context::cache_path() { return setting("cache").value_or(core::defau
 
 core::TimeZone Context::time_zone() { return core::TimeZone(setting("tz").value_or("UTC")); }
 
-core::TimeRange Context::time_range() {
+core::TimeRange Context::time_range() { return time_range_in(time_zone()); }
+
+core::TimeRange Context::time_range_in(const core::TimeZone& zone) {
   core::RangeRequest request;
   request.from = setting("from");
   request.to = setting("to");
@@ -128,7 +135,7 @@ core::TimeRange Context::time_range() {
   }
   request.period = setting("period");
   if (m_options["as_of"]->count()) request.as_of = m_values["as_of"];
-  return core::resolve_range(request, time_zone());
+  return core::resolve_range(request, zone);
 }
 
 core::Filters Context::resolved_filters() {

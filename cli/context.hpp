@@ -35,6 +35,7 @@ public:
   std::string cache_path();
   core::TimeZone time_zone();
   core::TimeRange time_range();  // from --from/--to/--days/--period/--as-of in --tz
+  core::TimeRange time_range_in(const core::TimeZone& zone);  // the same range, resolved in `zone`
   core::Filters& filters() { return m_filters; }  // command options fill it; tenant comes from settings
   core::Filters resolved_filters();
 
@@ -69,6 +70,8 @@ public:
   void add_filter_options(CLI::App* command, const std::vector<std::string>& names);
 
   bool quiet() const { return m_quiet; }
+  bool refresh() const { return m_refresh; }  // --refresh (served KPIs)
+  bool offline() const { return m_offline; }  // --offline (served KPIs)
   bool verbose() const { return m_verbose; }
   // A line for humans on stderr (summaries, notes); silent with --quiet.
   void note(const std::string& line) const;
@@ -83,7 +86,7 @@ private:
   std::map<std::string, std::string> m_values;    // their bound values
   std::optional<std::string> m_section;
   std::string m_section_value;
-  bool m_quiet = false, m_verbose = false, m_no_color = false;
+  bool m_quiet = false, m_verbose = false, m_no_color = false, m_refresh = false, m_offline = false;
   core::Filters m_filters;
   std::optional<core::SettingMap> m_settings;
   std::optional<core::Config> m_config;

@@ -3,6 +3,8 @@
 // renders it. Nested names ("csat responses") become nested subcommands.
 #include "cli/choices.hpp"
 #include "cli/commands.hpp"
+#include "cli/served.hpp"
+#include "core/error.hpp"
 #include "core/kpi/registry.hpp"
 
 namespace convstat::cli {
@@ -53,6 +55,17 @@ void set_kpi_commands(CLI::App& app, Context& ctx) {
       add_choices(cmd->add_option("--compare", *compare, "also compute the equally long range just before"),
                   {"previous"});
     ctx.on_run(cmd, [&ctx, &kpi, values, compare] {
+      if (const auto source = ServedSource::from_context(ctx)) {  // --backend NAME of an HTTP kind
+        source->require(kpi);
+        if (!compare->empty())
+          throw core::UsageError("--compare is computed locally; it is not asked of backend '" + source->spec().name + "'");
+        std::map<std::string, std::string> options;
+        for (const auto& [k, v] : *values)
+          if (!v.empty()) options[k] = v;
+        const auto cache = source->open_cache(ctx);
+        ctx.emit(source->answer(ctx, cache.get(), kpi, options));
+        return;
+      }
       core::Filters filters = ctx.resolved_filters();
       const core::TimeZone tz = ctx.time_zone();
       const core::TimeRange range = ctx.time_range();

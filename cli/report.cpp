@@ -2,6 +2,7 @@
 // reports (core/report), saved in the cache and re-rendered on demand.
 #include "cli/choices.hpp"
 #include "cli/commands.hpp"
+#include "cli/served.hpp"
 #include "core/check/evaluate.hpp"
 #include "core/error.hpp"
 #include "core/report/report.hpp"
@@ -34,6 +35,10 @@ void run_report(Context& ctx, const std::string& name) {
   ctx.set_command_layer(report_layer(ctx, name));
   const core::ReportPreset preset = core::resolve_preset(name, ctx.config().reports);
   const core::RenderOptions options = report_render_options(ctx);  // usage errors before any work
+  const auto source = ServedSource::from_context(ctx);  // --backend: every section asked of the backend
+  if (source)
+    for (const auto& section : preset.sections)
+      if (const core::KpiDefinition* kpi = core::find_kpi(section)) source->require(*kpi);
   const core::Filters filters = ctx.resolved_filters();
   const core::TimeZone tz = ctx.time_zone();
   const core::TimeRange range = ctx.time_range();
@@ -42,6 +47,7 @@ void run_report(Context& ctx, const std::string& name) {
                             core::range_start_text(range, tz), core::range_end_text(range, tz), tz.name(),
                             core::now_ms()};
   const core::Report report = core::compute_report(preset, header, [&](const core::KpiDefinition& kpi) {
+    if (source) return source->answer(ctx, cache.get(), kpi, {});
     core::KpiRequest request{*cache, range, tz, core::check::filters_for(filters, kpi.filters), {}, false};
     return kpi.compute(request);
   });

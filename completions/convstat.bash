@@ -9,212 +9,228 @@
 _convstat_spec() {
     case $1 in
         'convstat')
-            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback leads daily engagement realtime check metrics import export report demo cache completion'
-            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_commands='overview resolution sla csat teams agents conversation insights dashboard search bot calls unified usage latency sessions feedback leads daily engagement realtime check metrics sync backends doctor import export report demo cache completion'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='' ;;
         'convstat overview')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat resolution')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat sla')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat csat')
             _cs_commands='responses'
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat csat responses')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --offset --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --offset --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat csat' ;;
         'convstat teams')
             _cs_commands=''
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat agents')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat conversation')
             _cs_commands=''
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat insights')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat dashboard')
             _cs_commands=''
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat search')
             _cs_commands=''
-            _cs_options='-h --help --section --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat bot')
             _cs_commands=''
-            _cs_options='-h --help --channel --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --team --assignee --priority --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat calls')
             _cs_commands='resolution search'
-            _cs_options='-h --help --bot --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --bot --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat calls resolution')
             _cs_commands=''
-            _cs_options='-h --help --bot --outcome --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --bot --outcome --section --compare --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat calls' ;;
         'convstat calls search')
             _cs_commands=''
-            _cs_options='-h --help --bot --outcome --section --phone --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --bot --outcome --section --phone --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat calls' ;;
         'convstat unified')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat usage')
             _cs_commands='daily monthly'
-            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --section --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --section --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat usage daily')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --outcome --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --outcome --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat usage' ;;
         'convstat usage monthly')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --outcome --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --outcome --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat usage' ;;
         'convstat latency')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat sessions')
             _cs_commands='costs metrics list'
-            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat sessions costs')
             _cs_commands=''
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat sessions' ;;
         'convstat sessions metrics')
             _cs_commands=''
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat sessions' ;;
         'convstat sessions list')
             _cs_commands=''
-            _cs_options='-h --help --section --sort --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --sort --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat sessions' ;;
         'convstat feedback')
             _cs_commands='add'
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat feedback add')
             _cs_commands=''
-            _cs_options='-h --help --section --conversation --rating --rating-type --text --category --incorrect-response --too-slow --unhelpful --offensive --turn --message --channel --bot --team --assignee --priority --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --conversation --rating --rating-type --text --category --incorrect-response --too-slow --unhelpful --offensive --turn --message --channel --bot --team --assignee --priority --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat feedback' ;;
         'convstat leads')
             _cs_commands=''
-            _cs_options='-h --help --bot --section --group-by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --bot --section --group-by --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat daily')
             _cs_commands='messages chats users csat ai-quality errors'
-            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat daily messages')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat daily' ;;
         'convstat daily chats')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat daily' ;;
         'convstat daily users')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat daily' ;;
         'convstat daily csat')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat daily' ;;
         'convstat daily ai-quality')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat daily' ;;
         'convstat daily errors')
             _cs_commands=''
-            _cs_options='-h --help --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --limit --cursor --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat daily' ;;
         'convstat engagement')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat realtime')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --section --window --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --section --window --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat check')
             _cs_commands=''
-            _cs_options='-h --help --rule --rules --allow-missing --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --rule --rules --allow-missing --channel --bot --team --assignee --priority --outcome --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat metrics')
             _cs_commands='explain'
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat metrics explain')
             _cs_commands=''
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat metrics' ;;
+        'convstat sync')
+            _cs_commands=''
+            _cs_options='-h --help --wait --page-size --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
+            _cs_parent='convstat' ;;
+        'convstat backends')
+            _cs_commands='test'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
+            _cs_parent='convstat' ;;
+        'convstat backends test')
+            _cs_commands=''
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
+            _cs_parent='convstat backends' ;;
+        'convstat doctor')
+            _cs_commands=''
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
+            _cs_parent='convstat' ;;
         'convstat import')
             _cs_commands=''
-            _cs_options='-h --help --type --input-format --skip-invalid --rejects --assume-tz --max-errors --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --type --input-format --skip-invalid --rejects --assume-tz --max-errors --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat export')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --no-redact --include-transcripts --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --no-redact --include-transcripts --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat report')
             _cs_commands='list show'
-            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat report list')
             _cs_commands=''
-            _cs_options='-h --help --section --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat report' ;;
         'convstat report show')
             _cs_commands=''
-            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --channel --bot --team --assignee --priority --outcome --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat report' ;;
         'convstat demo')
             _cs_commands=''
-            _cs_options='-h --help --conversations --seed --days --tenants --fresh --version --cache --config --profile --tenant --from --to --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --conversations --seed --days --tenants --fresh --version --cache --config --profile --tenant --from --to --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat cache')
             _cs_commands='info check audit vacuum'
-            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat cache info')
             _cs_commands=''
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat cache' ;;
         'convstat cache check')
             _cs_commands=''
-            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat cache' ;;
         'convstat cache audit')
             _cs_commands=''
-            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --section --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat cache' ;;
         'convstat cache vacuum')
             _cs_commands=''
-            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat cache' ;;
         'convstat completion')
             _cs_commands=''
-            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output -q --quiet -v --verbose --no-color'
+            _cs_options='-h --help --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         *) return 1 ;;
     esac
@@ -238,9 +254,12 @@ _convstat_option() {
         'convstat --as-of') REPLY='text' ;;
         'convstat -f'|'convstat --format') REPLY='words:table json csv md pdf junit ndjson' ;;
         'convstat -o'|'convstat --output') REPLY='files' ;;
+        'convstat --backend') REPLY='text' ;;
         'convstat -q'|'convstat --quiet') REPLY='flag' ;;
         'convstat -v'|'convstat --verbose') REPLY='flag' ;;
         'convstat --no-color') REPLY='flag' ;;
+        'convstat --refresh') REPLY='flag' ;;
+        'convstat --offline') REPLY='flag' ;;
         'convstat overview -h'|'convstat overview --help') REPLY='flag' ;;
         'convstat overview --channel') REPLY='text' ;;
         'convstat overview --bot') REPLY='text' ;;
@@ -478,6 +497,12 @@ _convstat_option() {
         'convstat metrics -h'|'convstat metrics --help') REPLY='flag' ;;
         'convstat metrics --section') REPLY='text' ;;
         'convstat metrics explain -h'|'convstat metrics explain --help') REPLY='flag' ;;
+        'convstat sync -h'|'convstat sync --help') REPLY='flag' ;;
+        'convstat sync --wait') REPLY='text' ;;
+        'convstat sync --page-size') REPLY='text' ;;
+        'convstat backends -h'|'convstat backends --help') REPLY='flag' ;;
+        'convstat backends test -h'|'convstat backends test --help') REPLY='flag' ;;
+        'convstat doctor -h'|'convstat doctor --help') REPLY='flag' ;;
         'convstat import -h'|'convstat import --help') REPLY='flag' ;;
         'convstat import --type') REPLY='words:conversation message csat call turn usage feedback lead event kb_article' ;;
         'convstat import --input-format') REPLY='words:ndjson json csv' ;;
@@ -549,6 +574,14 @@ _convstat_argument() {
         'convstat metrics explain')
             case $2 in
                 0) REPLY='files' ;;
+            esac ;;
+        'convstat sync')
+            case $2 in
+                0) REPLY='text' ;;
+            esac ;;
+        'convstat backends test')
+            case $2 in
+                0) REPLY='text' ;;
             esac ;;
         'convstat import')
             case $2 in

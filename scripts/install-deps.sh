@@ -11,6 +11,7 @@ packages=(
   groff-base man-db bash zsh fish python3
   libcurl4-openssl-dev libcpp-httplib-dev
   libcairo2-dev libpango1.0-dev fonts-noto-core fonts-wqy-microhei poppler-utils
+  libpq-dev postgresql
 )
 
 missing=()

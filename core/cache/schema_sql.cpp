@@ -97,10 +97,36 @@ std::vector<std::string> version_3() {
   };
 }
 
+// Version 4: the state of `sync` (connectors/sync_state.hpp): each synced
+// file's size, mtime and hash; each stream's watermark; each backend's last run.
+std::vector<std::string> version_4() {
+  return {
+      "CREATE TABLE sync_files (backend TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, "
+      "mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, records INTEGER NOT NULL, synced_at INTEGER NOT NULL, "
+      "PRIMARY KEY (backend, path))",
+      "CREATE TABLE sync_streams (backend TEXT NOT NULL, stream TEXT NOT NULL, watermark TEXT NOT NULL, "
+      "watermark_id TEXT NOT NULL, records INTEGER NOT NULL, synced_at INTEGER NOT NULL, PRIMARY KEY (backend, stream))",
+      "CREATE TABLE sync_runs (backend TEXT PRIMARY KEY, kind TEXT NOT NULL, finished_at INTEGER NOT NULL, "
+      "records INTEGER NOT NULL, inserted INTEGER NOT NULL, updated INTEGER NOT NULL, unchanged INTEGER NOT NULL)",
+  };
+}
+
+// Version 5: the answers of served KPIs (connectors/served.hpp): one answer per
+// backend, command and parameters (project, from, to exclusive), as the backend
+// sent it, with the instant it was fetched.
+std::vector<std::string> version_5() {
+  return {
+      "CREATE TABLE served_answers (backend TEXT NOT NULL, command TEXT NOT NULL, project TEXT NOT NULL, "
+      "from_date TEXT NOT NULL, to_date TEXT NOT NULL, fetched_at INTEGER NOT NULL, answer TEXT NOT NULL, "
+      "PRIMARY KEY (backend, command, project, from_date, to_date))",
+  };
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& schema_migrations() {
-  static const std::vector<std::vector<std::string>> migrations = {version_1(), version_2(), version_3()};
+  static const std::vector<std::vector<std::string>> migrations = {version_1(), version_2(), version_3(),
+                                                                   version_4(), version_5()};
   return migrations;
 }
 

@@ -17,10 +17,11 @@ namespace {
 
 const std::vector<std::string> k_backend_keys = {
     "kind", "base_url", "api_key_env", "api_secret_env", "token_env", "credentials_file", "project_id", "tz",
-    "ttl_s", "settle_days", "timeout_s", "max_retries", "rate_limit", "ca_file", "path", "dsn_env"};
+    "ttl_s", "settle_days", "timeout_s", "max_retries", "rate_limit", "ca_file", "path", "dsn_env", "query",
+    "page_days"};
 const std::vector<std::string> k_report_keys = {"preset", "sections", "period", "days", "format",
                                                 "output", "tz", "tenant", "title"};
-const std::vector<std::string> k_integer_keys = {"days", "ttl_s", "settle_days", "timeout_s", "max_retries"};
+const std::vector<std::string> k_integer_keys = {"days", "ttl_s", "settle_days", "timeout_s", "max_retries", "page_days"};
 const std::vector<std::string> k_boolean_keys = {"no_color"};
 
 bool contains(const std::vector<std::string>& list, const std::string& key) {
@@ -62,6 +63,16 @@ ConfigTable read_table(const toml::table& table, const std::vector<std::string>&
     const int line = static_cast<int>(key_node.source().begin.line);
     if (!contains(allowed, key))
       fail(path, line, "unknown key '" + key + "' in [" + where + "]" + did_you_mean(key, allowed));
+    if (key == "query") {  // a postgres backend's query.TABLE = "SELECT …": kept as "query.TABLE"
+      const auto* queries = value.as_table();
+      if (!queries) fail(path, line, "'query' takes a table of SQL strings (query.conversations = \"SELECT …\")");
+      for (const auto& [name, sql] : *queries) {
+        const std::string query_key = "query." + std::string(name.str());
+        out.values[query_key] = value_text(sql, query_key, path, static_cast<int>(name.source().begin.line));
+        out.lines[query_key] = static_cast<int>(name.source().begin.line);
+      }
+      continue;
+    }
     out.values[key] = value_text(value, key, path, line);
     out.lines[key] = line;
   }

@@ -118,7 +118,8 @@ public:
         m_inputs(plan_inputs(request, m_forced)),
         m_json_validator(validator_options(false)),
         m_csv_validator(validator_options(true)),
-        m_writer(cache) {
+        m_writer(cache),
+        m_writer_db(cache.db()) {
     if (request.skip_invalid) m_rejects.emplace(request.rejects_path.value_or(k_default_rejects_path));
   }
 
@@ -130,6 +131,7 @@ public:
     }
     const bool has_rejects = m_rejects && !m_rejects->empty();
     if (has_rejects) m_rejects->sync();  // before the commit: a write error leaves the cache untouched
+    if (m_request.before_commit) m_request.before_commit(m_writer_db, m_summary.records);
     m_writer.commit();
     m_summary.committed = true;
     m_summary.counts = m_writer.counts();
@@ -198,6 +200,7 @@ private:
   const RecordValidator m_json_validator;
   const RecordValidator m_csv_validator;
   RecordWriter m_writer;  // declared last: the transaction begins once the request is checked
+  SQLite::Database& m_writer_db;
   std::optional<RejectsFile> m_rejects;
   ImportSummary m_summary;
 };

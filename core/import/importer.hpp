@@ -41,6 +41,10 @@ struct ImportRequest {
   std::size_t max_listed_errors = 50;       // ImportSummary::errors keeps this many
   std::function<void(const ImportProgress&)> on_progress;  // optional
   std::optional<std::int64_t> now_ms;       // "now" for defaulted timestamps; unset: the clock (tests set it)
+  // Optional: runs inside the import's transaction just before it commits
+  // (only when it commits), so a caller's own rows (sync state) commit with
+  // the records or not at all. Gets the number of items read.
+  std::function<void(SQLite::Database&, std::int64_t records)> before_commit;
 };
 
 struct ImportSummary {

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/cache/cache.hpp"
+#include "core/cache/schema_sql.hpp"
 #include "core/error.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -112,4 +113,26 @@ TEST_CASE("cache info counts records per type with their time span", "[cache]") 
       CHECK_FALSE(t.oldest_ms.has_value());
     }
   }
+}
+
+TEST_CASE("a version 3 cache migrates to version 4 (sync state) keeping its records", "[cache]") {
+  TempDir dir;
+  const std::string path = dir.file("v3.db");
+  {
+    SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    for (int v = 0; v < 3; ++v)
+      for (const auto& sql : schema_migrations()[static_cast<std::size_t>(v)]) db.exec(sql);
+    db.exec("PRAGMA user_version = 3");
+    db.exec("INSERT INTO conversations (id, tenant, started_at, content_hash) VALUES ('old', 'default', 0, 'h')");
+  }
+  {
+    Cache read_only(path, OpenMode::read_only);
+    CHECK(read_only.schema_version() == 3);
+    CHECK_FALSE(read_only.db().tableExists("sync_files"));
+  }
+  Cache cache(path, OpenMode::read_write);
+  CHECK(cache.schema_version() == Cache::k_schema_version);
+  for (const char* table : {"sync_files", "sync_streams", "sync_runs"}) CHECK(cache.db().tableExists(table));
+  CHECK(cache.db().execAndGet("SELECT id FROM conversations").getString() == "old");
+  CHECK(cache_check(cache).empty());
 }

@@ -1,0 +1,130 @@
+#include "cli/served.hpp"
+
+#include <filesystem>
+#include <iostream>
+
+#include "connectors/indigo.hpp"
+#include "connectors/served.hpp"
+#include "core/error.hpp"
+
+namespace convstat::cli {
+namespace {
+
+namespace served = connectors::served;
+
+// "daily messages, daily chats, …": the commands a kind serves, as typed.
+std::string served_commands(const connectors::KindInfo& kind) {
+  if (kind.name == "indigo") {
+    std::string out;
+    for (const auto& e : connectors::indigo::endpoints()) out += (out.empty() ? "" : ", ") + e.command;
+    return out;
+  }
+  return std::string(kind.serves);
+}
+
+std::string describe(const served::AnswerKey& key) {
+  return key.command + " " + key.days.from + ".." + key.days.to + " (to exclusive)";
+}
+
+}  // namespace
+
+std::unique_ptr<ServedSource> ServedSource::from_context(Context& ctx) {
+  const auto name = ctx.setting("backend");
+  if (!name || name->empty()) return nullptr;
+  // files/postgres hold records, not answers: `sync` fills the cache and the KPI is computed from it
+  // (their credentials are not needed for that, so they are not checked here).
+  const auto& backends = ctx.config().backends;
+  if (const auto it = backends.find(*name); it != backends.end())
+    if (const auto* kind = connectors::find_kind(it->second.get("kind").value_or("")); kind && !kind->http) {
+      if (ctx.verbose())
+        std::cerr << "convstat: backend " << *name << " (" << kind->name
+                  << ") serves no KPI: computed from the cache it syncs into\n";
+      return nullptr;
+    }
+  connectors::BackendSpec spec = connectors::validate_backend(ctx.config(), *name, connectors::process_environment());
+  return std::unique_ptr<ServedSource>(new ServedSource(std::move(spec)));
+}
+
+void ServedSource::require(const core::KpiDefinition& kpi) const {
+  if (m_spec.kind->name != "indigo")
+    throw core::BackendError("backend '" + m_spec.name + "': the " + std::string(m_spec.kind->name) +
+                                 " connector is not built yet: " + kpi.name + " was not asked",
+                             "run the command without --backend to compute it from the local cache");
+  if (connectors::indigo::endpoint_for(kpi.name) == nullptr)
+    throw core::UsageError("backend '" + m_spec.name + "' (indigo) does not serve " + kpi.name +
+                               "; it serves: " + served_commands(*m_spec.kind),
+                           "run " + kpi.name + " without --backend to compute it from the local cache");
+}
+
+std::unique_ptr<core::Cache> ServedSource::open_cache(Context& ctx) const {
+  if (ctx.offline()) {
+    std::error_code ec;
+    if (!std::filesystem::exists(ctx.cache_path(), ec)) return nullptr;
+    return ctx.open_cache(core::OpenMode::read_only);
+  }
+  return ctx.open_cache(core::OpenMode::read_write);
+}
+
+core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                                  const std::map<std::string, std::string>& options) const {
+  require(kpi);
+  for (const char* option : {"limit", "cursor"})
+    if (options.count(option))
+      throw core::UsageError("--" + std::string(option) + " pages the local series; with --backend " + m_spec.name +
+                                 " the whole range is fetched and printed",
+                             "drop --" + std::string(option) + ", or narrow the range with --from/--to");
+  const core::Filters& filters = ctx.filters();
+  if (filters.narrows_conversations() || filters.outcome)
+    throw core::UsageError("backend '" + m_spec.name + "' serves " + kpi.name + " without filters",
+                           "drop the filter options, or run without --backend to compute it locally");
+
+  const std::string zone_name = m_spec.get("tz").value_or("UTC");
+  const core::TimeZone zone(zone_name);
+  if (const auto tz = ctx.setting("tz"); tz && *tz != zone_name)
+    throw core::UsageError("backend '" + m_spec.name + "' buckets days in " + zone_name + ", not " + *tz,
+                           "drop --tz (or CONVSTAT_TZ / the tz setting), or use --tz " + zone_name);
+  const core::TimeRange range = ctx.time_range_in(zone);
+  const served::AnswerKey key{m_spec.name, kpi.name, m_spec.get("project_id").value_or(""),
+                              served::day_range(range, m_spec.name)};
+
+  served::Freshness freshness;
+  freshness.settled_at_ms =
+      served::settled_at_ms(key.days.to, static_cast<int>(served::integer_key(m_spec, "settle_days", 1, 0, 3650)), zone);
+  freshness.ttl_s = served::integer_key(m_spec, "ttl_s", 300, 0, 100L * 365 * 86400);
+  freshness.refresh = ctx.refresh();
+  freshness.offline = ctx.offline();
+  const std::optional<served::StoredAnswer> stored = cache ? served::load_answer(cache->db(), key) : std::nullopt;
+  const std::int64_t now = core::now_ms();
+
+  switch (served::decide(stored, freshness, now)) {
+    case served::Decision::use_stored:
+      if (ctx.verbose())
+        std::cerr << "convstat: " << m_spec.name << ": " << describe(key) << " from the cache (fetched "
+                  << core::format_instant_utc(stored->fetched_at_ms) << ")\n";
+      if (ctx.offline() && stored->fetched_at_ms < freshness.settled_at_ms &&
+          now - stored->fetched_at_ms >= freshness.ttl_s * 1000)
+        ctx.note("convstat: --offline: " + m_spec.name + "'s answer for " + kpi.name + " was fetched at " +
+                 core::format_instant_utc(stored->fetched_at_ms) + " and may be out of date");
+      return served::answer_result(kpi.name, stored->answer);
+    case served::Decision::offline_missing:
+      throw core::DataError("--offline: no answer of backend '" + m_spec.name + "' for " + describe(key) +
+                                " in the cache " + ctx.cache_path(),
+                            "run it once without --offline to fetch it");
+    case served::Decision::fetch: break;
+  }
+
+  const std::int64_t page_days =
+      served::integer_key(m_spec, "page_days", connectors::indigo::k_max_page_days, 1, connectors::indigo::k_max_page_days);
+  connectors::HttpClient client(served::indigo_http_options(m_spec, connectors::process_environment()));
+  if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": fetching " << describe(key) << "\n";
+  nlohmann::json answer = connectors::indigo::fetch_daily(client, *connectors::indigo::endpoint_for(kpi.name),
+                                                          key.project, key.days.from, key.days.to,
+                                                          static_cast<int>(page_days));
+  // Stored only now that every page arrived: a failure above leaves the cache as it was.
+  if (cache) served::store_answer(cache->db(), key, {now, answer});
+  if (ctx.verbose())
+    std::cerr << "convstat: " << m_spec.name << ": " << client.requests().size() << " request(s)\n";
+  return served::answer_result(kpi.name, answer);
+}
+
+}  // namespace convstat::cli

@@ -1,0 +1,45 @@
+#pragma once
+// Served KPIs on the command line: which source a KPI command uses when the
+// `backend` setting (--backend, CONVSTAT_BACKEND, config) names a backend.
+// - no backend, or a records kind (files, postgres): the KPI is computed
+//   locally from the cache, which `sync` fills from that backend;
+// - indigo: its six daily commands are asked of its API (the answer cached,
+//   see connectors/served.hpp); any other command is a usage error naming the
+//   commands it serves;
+// - the other HTTP kinds: a BackendError (exit 4) saying they are not built.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/context.hpp"
+#include "connectors/backend_config.hpp"
+#include "core/kpi/registry.hpp"
+
+namespace convstat::cli {
+
+class ServedSource {
+public:
+  // The source the backend setting asks for; nullptr: compute locally.
+  static std::unique_ptr<ServedSource> from_context(Context& ctx);
+
+  // Throws UsageError when the backend does not serve `kpi` (naming the
+  // commands it serves), BackendError when its kind is not built yet.
+  void require(const core::KpiDefinition& kpi) const;
+
+  // Opens the cache the answers are kept in: read-write (created when
+  // missing), or with --offline read-only (nullptr when there is none yet).
+  std::unique_ptr<core::Cache> open_cache(Context& ctx) const;
+
+  // The answer for `kpi` over the command's range, from the cache or the API.
+  // `options` are the command's own options (--limit/--cursor are refused).
+  core::Result answer(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                      const std::map<std::string, std::string>& options) const;
+
+  const connectors::BackendSpec& spec() const { return m_spec; }
+
+private:
+  explicit ServedSource(connectors::BackendSpec spec) : m_spec(std::move(spec)) {}
+  connectors::BackendSpec m_spec;
+};
+
+}  // namespace convstat::cli
