@@ -39,14 +39,11 @@ public:
     const std::string timeout = backend.get("timeout_s").value_or("10");
     const char* keys[] = {"dbname", "connect_timeout", "application_name", nullptr};
     const char* values[] = {m_dsn.c_str(), timeout.c_str(), "convstat", nullptr};
-    m_conn = PQconnectdbParams(keys, values, 1);
-    if (m_conn == nullptr || PQstatus(m_conn) != CONNECTION_OK) fail("cannot connect");
+    m_conn.reset(PQconnectdbParams(keys, values, 1));  // owned before anything can throw
+    if (m_conn == nullptr || PQstatus(m_conn.get()) != CONNECTION_OK) fail("cannot connect");
     exec("SET TimeZone = 'UTC'");
     exec("SET DateStyle = 'ISO, YMD'");
     exec("SET extra_float_digits = 3");
-  }
-  ~Connection() {
-    if (m_conn != nullptr) PQfinish(m_conn);
   }
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
@@ -54,18 +51,18 @@ public:
   ResultPtr exec(const std::string& sql, const std::vector<std::string>& params = {}) {
     std::vector<const char*> values;
     for (const auto& p : params) values.push_back(p.c_str());
-    ResultPtr result(PQexecParams(m_conn, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
+    ResultPtr result(PQexecParams(m_conn.get(), sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(),
                                   nullptr, nullptr, 0),
                      &PQclear);
     const ExecStatusType status = PQresultStatus(result.get());
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) fail("query failed");
     return result;
   }
-  int server_version() const { return PQserverVersion(m_conn); }
+  int server_version() const { return PQserverVersion(m_conn.get()); }
 
 private:
   [[noreturn]] void fail(const std::string& what) const {
-    std::string message = m_conn != nullptr ? PQerrorMessage(m_conn) : "out of memory";
+    std::string message = m_conn != nullptr ? PQerrorMessage(m_conn.get()) : "out of memory";
     for (char& c : message)
       if (c == '\n' || c == '\t') c = ' ';
     while (!message.empty() && message.back() == ' ') message.pop_back();
@@ -75,7 +72,7 @@ private:
   }
 
   std::string m_backend, m_dsn, m_password;
-  PGconn* m_conn = nullptr;
+  std::unique_ptr<PGconn, decltype(&PQfinish)> m_conn{nullptr, &PQfinish};
 };
 
 // "{a,\"b c\",NULL}" -> ["a", "b c"].
