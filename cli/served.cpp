@@ -2,7 +2,9 @@
 
 #include <filesystem>
 #include <iostream>
+#include <limits>
 
+#include "connectors/aurion.hpp"
 #include "connectors/indigo.hpp"
 #include "connectors/served.hpp"
 #include "core/error.hpp"
@@ -19,6 +21,7 @@ std::string served_commands(const connectors::KindInfo& kind) {
     for (const auto& e : connectors::indigo::endpoints()) out += (out.empty() ? "" : ", ") + e.command;
     return out;
   }
+  if (kind.name == "aurion") return connectors::aurion::served_commands();
   return std::string(kind.serves);
 }
 
@@ -46,6 +49,13 @@ std::unique_ptr<ServedSource> ServedSource::from_context(Context& ctx) {
 }
 
 void ServedSource::require(const core::KpiDefinition& kpi) const {
+  if (m_spec.kind->name == "aurion") {
+    if (connectors::aurion::endpoint_for(kpi.name) == nullptr)
+      throw core::UsageError("backend '" + m_spec.name + "' (aurion) does not serve " + kpi.name +
+                                 "; it serves: " + served_commands(*m_spec.kind),
+                             "run " + kpi.name + " without --backend to compute it from the local cache");
+    return;
+  }
   if (m_spec.kind->name != "indigo")
     throw core::BackendError("backend '" + m_spec.name + "': the " + std::string(m_spec.kind->name) +
                                  " connector is not built yet: " + kpi.name + " was not asked",
@@ -77,6 +87,8 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
   if (filters.narrows_conversations() || filters.outcome)
     throw core::UsageError("backend '" + m_spec.name + "' serves " + kpi.name + " without filters",
                            "drop the filter options, or run without --backend to compute it locally");
+
+  if (m_spec.kind->name == "aurion") return answer_aurion(ctx, cache, kpi);
 
   const std::string zone_name = m_spec.get("tz").value_or("UTC");
   const core::TimeZone zone(zone_name);
@@ -125,6 +137,57 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
   if (ctx.verbose())
     std::cerr << "convstat: " << m_spec.name << ": " << client.requests().size() << " request(s)\n";
   return served::answer_result(kpi.name, answer);
+}
+
+// aurion v2 (seed 002): one GET per command, date_from/date_to in UTC with an
+// inclusive date_to; the answer kept under those two instants ("" for teams,
+// which takes no range).
+core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi) const {
+  namespace aurion = connectors::aurion;
+  const aurion::Endpoint& endpoint = *aurion::endpoint_for(kpi.name);
+  aurion::require_utc(m_spec.name, ctx.setting("tz"));
+  std::optional<aurion::DateParams> dates;
+  std::int64_t settled = std::numeric_limits<std::int64_t>::max();  // teams: all time, never stable
+  const int settle_days = static_cast<int>(served::integer_key(m_spec, "settle_days", 7, 0, 3650));
+  if (endpoint.dated) {
+    const core::TimeRange range = ctx.time_range_in(core::TimeZone::utc());
+    dates = aurion::date_params(range, m_spec.name);
+    settled = range.to_ms + static_cast<std::int64_t>(settle_days) * 86'400'000;
+  }
+  const served::AnswerKey key{m_spec.name, kpi.name, "",
+                              {dates ? dates->date_from : "", dates ? dates->date_to : ""}};
+  const std::string what = kpi.name + (dates ? " " + dates->date_from + ".." + dates->date_to + " (date_to inclusive)" : "");
+
+  served::Freshness freshness;
+  freshness.settled_at_ms = settled;
+  freshness.ttl_s = served::integer_key(m_spec, "ttl_s", 300, 0, 100L * 365 * 86400);
+  freshness.refresh = ctx.refresh();
+  freshness.offline = ctx.offline();
+  const std::optional<served::StoredAnswer> stored = cache ? served::load_answer(cache->db(), key) : std::nullopt;
+  const std::int64_t now = core::now_ms();
+
+  switch (served::decide(stored, freshness, now)) {
+    case served::Decision::use_stored:
+      if (ctx.verbose())
+        std::cerr << "convstat: " << m_spec.name << ": " << what << " from the cache (fetched "
+                  << core::format_instant_utc(stored->fetched_at_ms) << ")\n";
+      if (ctx.offline() && stored->fetched_at_ms < freshness.settled_at_ms &&
+          now - stored->fetched_at_ms >= freshness.ttl_s * 1000)
+        ctx.note("convstat: --offline: " + m_spec.name + "'s answer for " + kpi.name + " was fetched at " +
+                 core::format_instant_utc(stored->fetched_at_ms) + " and may be out of date");
+      return aurion::answer_result(kpi.name, stored->answer);
+    case served::Decision::offline_missing:
+      throw core::DataError("--offline: no answer of backend '" + m_spec.name + "' for " + what + " in the cache " +
+                                ctx.cache_path(),
+                            "run it once without --offline to fetch it");
+    case served::Decision::fetch: break;
+  }
+
+  connectors::HttpClient client(aurion::http_options(m_spec, connectors::process_environment()));
+  if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": fetching " << what << "\n";
+  nlohmann::json answer = aurion::fetch(client, endpoint, dates);
+  if (cache) served::store_answer(cache->db(), key, {now, answer});
+  return aurion::answer_result(kpi.name, answer);
 }
 
 }  // namespace convstat::cli

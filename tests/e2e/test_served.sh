@@ -42,7 +42,7 @@ project_id = "proj-1"
 ttl_s = 0
 
 [backend.aur]
-kind = "aurion"
+kind = "speechai"
 base_url = "http://127.0.0.1:$PORT"
 api_key_env = "INDIGO_TOKEN"
 
@@ -180,7 +180,7 @@ pass
 # Another HTTP kind: not built yet, exit 4.
 cs overview --backend aur
 expect_rc 4
-expect_err_has "the aurion connector is not built yet"
+expect_err_has "the speechai connector is not built yet"
 # A records kind: the KPI is computed locally from the cache (none here: exit 5 as without --backend).
 cs daily chats --backend local "${Q1[@]}"
 RC_LOCAL=$RC

@@ -166,13 +166,13 @@ pass
 cat >> "$config" <<'TOML'
 
 [backend.aur]
-kind = "aurion"
+kind = "speechai"
 base_url = "https://apps.example.net"
 api_key_env = "AURION_KEY_FOR_TEST"
 TOML
 AURION_KEY_FOR_TEST=k cs sync aur
 expect_rc 4
-expect_err_has "backend 'aur': the aurion connector is not built yet"
+expect_err_has "backend 'aur': the speechai connector is not built yet"
 AURION_KEY_FOR_TEST=k cs backends test
 expect_rc 4
 expect_out_has "not built"

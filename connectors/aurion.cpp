@@ -1,0 +1,241 @@
+#include "connectors/aurion.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <map>
+#include <tuple>
+
+#include "connectors/served.hpp"
+#include "core/error.hpp"
+
+namespace convstat::connectors::aurion {
+namespace {
+
+using json = nlohmann::json;
+
+bool ends_with(const std::string& s, const std::string& tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+// Key orders as seed 002 (and kpis.md, so the local commands) print them: per
+// command for the top level, per parent key for nested objects, then a general
+// list; other (vendor) keys follow, sorted.
+const std::vector<std::string>& order_for(const std::string& context) {
+  static const std::map<std::string, std::vector<std::string>> orders = {
+      {"overview",
+       {"total_conversations", "ai_resolved_count", "ai_resolution_rate", "human_resolved_count", "escalation_rate",
+        "first_response_minutes_avg", "resolution_minutes_median", "channel_distribution", "unique_contacts",
+        "avg_duration_minutes", "csat_avg"}},
+      {"resolution",
+       {"total_conversations", "resolved_count", "ai_resolved_count", "human_resolved_count", "ai_resolution_rate",
+        "human_resolution_rate", "resolution_rate", "by_priority"}},
+      {"sla", {"first_response", "resolution", "by_priority", "by_team"}},
+      {"csat",
+       {"total_responses", "rated_responses", "avg_rating", "positive_responses", "positive_rate", "distribution",
+        "trend", "per_agent", "surveys_sent", "response_rate"}},
+      {"teams", {"teams"}},
+      {"insights",
+       {"csat", "busiest_hours", "top_topics", "agent_performance", "team_performance", "help_center_deflection",
+        "sla_breach_trend", "email_channel_metrics", "aggregation_health", "metadata"}},
+      {"sla_breach_trend", {"day", "tracked", "breached", "met", "compliance_rate"}},
+  };
+  static const std::vector<std::string> general = {
+      // identities first
+      "day", "date", "priority", "team_id", "team_name", "channel", "channel_id", "address", "status", "rating",
+      "hour_utc", "hour", "topic", "assignee_user_id", "assignee_name", "article_id", "title", "slug",
+      // buckets and breakdowns
+      "total", "tracked", "met", "breached", "pending", "compliance_rate", "resolved", "ai_resolved", "human_resolved",
+      "resolution_rate", "conversation_count", "response_count", "count", "avg_rating", "positive_rate", "share",
+      "assigned_count", "resolved_count", "avg_first_response_minutes", "avg_resolution_minutes",
+      // help center
+      "article_count", "total_views", "helpful_feedback", "not_helpful_feedback", "deflection_rate", "helpfulness_rate",
+      "top_articles", "view_count", "helpful_count", "not_helpful_count",
+      // email channels
+      "total_channels", "active_channels", "email_conversations", "inbound_messages", "outbound_messages",
+      "bounced_contacts", "complained_contacts", "by_channel",
+      // aggregation health
+      "target_conversation_volume", "per_query_budget_ms", "total_budget_ms", "conversations_scanned",
+      "total_runtime_ms", "target_met", "overview_ms", "sla_compliance_ms", "agent_performance_ms",
+      // metadata
+      "date_from", "date_to", "tz"};
+  const auto it = orders.find(context);
+  return it != orders.end() ? it->second : general;
+}
+
+std::size_t rank_in(const std::vector<std::string>& order, const std::string& key) {
+  return static_cast<std::size_t>(std::find(order.begin(), order.end(), key) - order.begin());
+}
+
+core::Node to_node(const json& value, const std::string& key, const std::string& context) {
+  switch (value.type()) {
+    case json::value_t::null: return core::Node::null();
+    case json::value_t::boolean: return core::Node::boolean(value.get<bool>());
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: {
+      const core::Unit unit = unit_of(key);
+      if (unit != core::Unit::raw) return core::Node::number(value.get<double>(), unit);  // 100 as a rate: 100.0 %
+      if (value.is_number_unsigned() &&
+          value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+        return core::Node::number(value.get<double>(), core::Unit::raw);
+      return core::Node::integer(value.get<std::int64_t>());
+    }
+    case json::value_t::number_float: return core::Node::number(value.get<double>(), unit_of(key));
+    case json::value_t::string: return core::Node::string(value.get<std::string>());
+    case json::value_t::array: {
+      core::Node list = core::Node::list();
+      for (const auto& item : value) list.push(to_node(item, key, key));
+      return list;
+    }
+    case json::value_t::object: {
+      const auto& primary = order_for(context);
+      const auto& general = order_for("");
+      std::vector<std::string> keys;
+      for (const auto& [k, v] : value.items()) keys.push_back(k);
+      std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) {
+        const auto ra = std::make_pair(rank_in(primary, a), rank_in(general, a));
+        const auto rb = std::make_pair(rank_in(primary, b), rank_in(general, b));
+        return ra < rb;
+      });
+      core::Node object = core::Node::object();
+      for (const auto& k : keys) object.set(k, to_node(value.at(k), k, k));
+      return object;
+    }
+    default: return core::Node::null();
+  }
+}
+
+}  // namespace
+
+const std::vector<Endpoint>& endpoints() {
+  static const std::vector<Endpoint> all = {
+      {"overview", "/api/v2/analytics/conversations/overview", true},
+      {"sla", "/api/v2/analytics/conversations/sla-compliance", true},
+      {"csat", "/api/v2/analytics/conversations/csat", true},
+      {"resolution", "/api/v2/analytics/conversations/resolution-rates", true},
+      {"teams", "/api/v2/analytics/conversations/teams", false},
+      {"insights", "/api/v2/analytics/conversations/insights", true},
+  };
+  return all;
+}
+
+const Endpoint* endpoint_for(const std::string& command) {
+  for (const auto& e : endpoints())
+    if (e.command == command) return &e;
+  return nullptr;
+}
+
+std::string served_commands() {
+  std::string out;
+  for (const auto& e : endpoints()) out += (out.empty() ? "" : ", ") + e.command;
+  return out;
+}
+
+void require_utc(const std::string& backend, const std::optional<std::string>& tz) {
+  if (tz && *tz != k_zone)
+    throw core::UsageError("backend '" + backend + "' (aurion) buckets days in UTC, not " + *tz,
+                           "drop --tz (or CONVSTAT_TZ / the tz setting), or use --tz UTC");
+}
+
+DateParams date_params(const core::TimeRange& range, const std::string& backend) {
+  if (range.to_ms - range.from_ms < 1000) throw core::UsageError(backend + ": the range holds no second");
+  return {core::format_instant_utc(range.from_ms), core::format_instant_utc(range.to_ms - 1000)};
+}
+
+HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env) {
+  HttpOptions o;
+  o.backend = backend.name;
+  o.base_url = backend.get("base_url").value_or("");
+  // The session token first: the preview endpoints answer 403 to an API key today (seed 002).
+  std::optional<std::string> token;
+  if (backend.get("token_env")) {
+    token = resolve_secret(backend, "token", env);
+  } else if (!backend.get("api_key_env") && backend.get("credentials_file")) {
+    try {
+      token = resolve_secret(backend, "token", env);
+    } catch (const core::Error&) {
+      token.reset();  // no token in the file: its api_key
+    }
+  }
+  if (token) {
+    o.auth_headers = {{"Authorization", "Bearer " + *token}};
+    if (const auto var = backend.get("token_env")) o.credential_hint = "Authorization: Bearer from $" + *var;
+    else o.credential_hint = "Authorization: Bearer from the token of credentials_file";
+  } else {
+    o.auth_headers = {{"X-API-Key", resolve_secret(backend, "api_key", env)}};
+    const std::string from =
+        backend.get("api_key_env") ? "$" + *backend.get("api_key_env") : std::string("the api_key of credentials_file");
+    o.credential_hint = "X-API-Key from " + from +
+                        "; aurion's analytics endpoints answer 403 to API keys until public API-key access ships "
+                        "(seed 002): set token_env to a dashboard session token";
+  }
+  o.timeout_s = static_cast<double>(served::integer_key(backend, "timeout_s", 30, 1, 3600));
+  o.max_retries = static_cast<int>(served::integer_key(backend, "max_retries", 5, 0, 20));
+  if (const auto ca = backend.get("ca_file")) o.ca_file = *ca;
+  o.rate_limit = k_rate_limit;
+  if (const auto text = backend.get("rate_limit")) {
+    const auto limit = parse_rate_limit(*text);
+    if (!limit)
+      throw core::UsageError("backend '" + backend.name + "': invalid rate_limit '" + *text + "'",
+                             "write it as REQUESTS/WINDOW, e.g. \"300/60s\"");
+    o.rate_limit = *limit;
+  }
+  return o;
+}
+
+nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::optional<DateParams>& dates) {
+  Query query;
+  if (endpoint.dated && dates) query = {{"date_from", dates->date_from}, {"date_to", dates->date_to}};
+  const HttpResponse response = client.get(endpoint.path, query);
+  json answer = json::parse(response.body, nullptr, false);
+  const std::string where = client.options().backend + ": GET " + endpoint.path;
+  if (answer.is_discarded())
+    throw core::BackendError(where + ": malformed response (not JSON, or cut short)", "nothing was stored; try again");
+  if (!answer.is_object())
+    throw core::BackendError(where + ": malformed response (not a JSON object)", "nothing was stored");
+  return answer;
+}
+
+core::Unit unit_of(const std::string& key) {
+  if (ends_with(key, "_rate") || key == "share" || key == "percentage" || ends_with(key, "_share"))
+    return core::Unit::percent;
+  if (key.find("minutes") != std::string::npos || key.find("seconds") != std::string::npos || ends_with(key, "_ms") ||
+      key == "avg_rating" || key == "csat_avg")
+    return core::Unit::decimal1;
+  return core::Unit::raw;
+}
+
+core::Result answer_result(const std::string& command, const nlohmann::json& answer) {
+  // The local commands' titles and main sections (core/kpi/*.cpp).
+  static const std::map<std::string, std::pair<std::string, std::string>> shapes = {
+      {"overview", {"Conversation overview", "channel_distribution"}},
+      {"sla", {"SLA compliance", "by_priority"}},
+      {"csat", {"CSAT analytics", "trend"}},
+      {"resolution", {"Resolution rates", "by_priority"}},
+      {"teams", {"Teams", "teams"}},
+      {"insights", {"Insights", "top_topics"}},
+  };
+  std::string title = command, main_section;
+  if (const auto it = shapes.find(command); it != shapes.end()) std::tie(title, main_section) = it->second;
+  else if (!title.empty()) title[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(title[0])));
+  core::Result result{command, title, core::Node::object(), main_section};
+  if (answer.is_object()) result.root = to_node(answer, "", command);
+  return result;
+}
+
+std::string test_backend(const BackendSpec& backend, const EnvLookup& env) {
+  HttpClient client(http_options(backend, env));
+  const std::int64_t now = core::now_ms();
+  const std::int64_t day_ms = 86'400'000;
+  core::TimeRange range;
+  range.from_ms = (now / day_ms - 1) * day_ms;  // yesterday 00:00 UTC
+  range.to_ms = (now / day_ms + 1) * day_ms;    // tomorrow 00:00 UTC
+  const Endpoint health{"aggregation-health", "/api/v2/analytics/conversations/aggregation-health", true};
+  const json answer = fetch(client, health, date_params(range, backend.name));
+  std::string detail = "GET aggregation-health answered";
+  if (const auto it = answer.find("target_met"); it != answer.end() && it->is_boolean())
+    detail += std::string(" (target_met ") + (it->get<bool>() ? "true" : "false") + ")";
+  return detail;
+}
+
+}  // namespace convstat::connectors::aurion

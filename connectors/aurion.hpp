@@ -1,0 +1,83 @@
+#pragma once
+// The aurion backend (seed 002, Analytics & Reporting API): the v2
+// conversation analytics served as convstat's overview, sla, csat,
+// resolution, teams and insights. Each is one GET with date_from/date_to
+// (teams: none); the answer is passed through as the API sent it
+// (spec/connectors.md "Served KPIs").
+//
+// Dates: the v2 endpoints take RFC 3339 datetimes and bucket days in UTC;
+// date_to is inclusive, so it is convstat's exclusive end - 1 s.
+//
+// Auth: X-API-Key from api_key_env, or Authorization: Bearer from token_env (a
+// dashboard session token). When both are configured the session token is
+// used: seed 002 says these preview endpoints answer 403 to an X-API-Key
+// today, so the 401/403 hint of an API key says to use token_env.
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "connectors/backend_config.hpp"
+#include "connectors/http.hpp"
+#include "core/result.hpp"
+#include "core/time/time.hpp"
+
+namespace convstat::connectors::aurion {
+
+struct Endpoint {
+  std::string command;  // "sla"
+  std::string path;     // "/api/v2/analytics/conversations/sla-compliance"
+  bool dated = true;    // takes date_from/date_to (teams does not)
+};
+
+// overview, sla, csat, resolution, teams, insights.
+const std::vector<Endpoint>& endpoints();
+// The endpoint serving `command`, or nullptr.
+const Endpoint* endpoint_for(const std::string& command);
+// "overview, sla, csat, resolution, teams, insights".
+std::string served_commands();
+
+// The zone aurion v2 buckets days in.
+inline constexpr const char* k_zone = "UTC";
+// seed 002: 300 requests per minute per API key.
+inline constexpr RateLimit k_rate_limit{300, 60.0};
+
+// Throws core::UsageError when `tz` (the --tz setting, if any) is another zone
+// than UTC, naming UTC.
+void require_utc(const std::string& backend, const std::optional<std::string>& tz);
+
+// date_from / date_to of a range resolved in UTC: RFC 3339 ("…Z"), date_to
+// inclusive = the range's exclusive end - 1 s. Throws core::UsageError for a
+// range shorter than one second.
+struct DateParams {
+  std::string date_from;
+  std::string date_to;
+};
+DateParams date_params(const core::TimeRange& range, const std::string& backend);
+
+// The client options: base_url, the credential (see above) and its hint,
+// timeout_s, max_retries, ca_file, rate_limit (default k_rate_limit).
+HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env);
+
+// One GET of `endpoint` (with the dates when it takes them). Throws
+// core::BackendError for an HTTP failure (HttpClient) or a body that is not a
+// JSON object ("malformed response from GET /api/v2/…").
+nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::optional<DateParams>& dates);
+
+// The unit of a served number (documented rule, matching the local commands):
+// a key ending in _rate, "share" or "percentage" → percent (one decimal);
+// a key holding minutes, seconds, _ms, or a rating mean (avg_rating,
+// csat_avg) → one decimal; an integer → count; any other number raw.
+core::Unit unit_of(const std::string& key);
+
+// An answer as a Result like the local command's (command, title and main
+// section as core/kpi sets them), keys in the local order where known, vendor
+// keys kept (after the known ones, sorted), numbers with unit_of's units.
+core::Result answer_result(const std::string& command, const nlohmann::json& answer);
+
+// `backends test`: GET aggregation-health for the last day. Returns the detail
+// of success; throws what HttpClient throws.
+std::string test_backend(const BackendSpec& backend, const EnvLookup& env);
+
+}  // namespace convstat::connectors::aurion

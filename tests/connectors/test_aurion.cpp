@@ -1,0 +1,246 @@
+// The aurion backend (seed 002) v2 conversation analytics against a loopback
+// server that follows the seed: date_from/date_to (inclusive date_to = end -
+// 1 s), UTC only, units of the served numbers, auth (session token vs an
+// X-API-Key that gets 403 today), 429 with Retry-After, 500 retried, a body cut
+// short, and `backends test` (aggregation-health).
+#include <catch2/catch.hpp>
+
+#include "connectors/aurion.hpp"
+#include "connectors/backends.hpp"
+#include "core/error.hpp"
+#include "tests/support/aurion_server.hpp"
+
+using namespace convstat::connectors;
+using convstat::core::BackendError;
+using convstat::core::TimeZone;
+using convstat::core::Unit;
+using convstat::core::UsageError;
+using convstat::testing::AurionServer;
+
+namespace {
+
+convstat::core::TimeRange aurion_range(const std::string& from, const std::string& to, const std::string& zone = "UTC") {
+  convstat::core::RangeRequest request;
+  request.from = from;
+  request.to = to;
+  return convstat::core::resolve_range(request, TimeZone(zone));
+}
+
+BackendSpec aurion_spec(std::map<std::string, std::string> values) {
+  BackendSpec spec;
+  spec.name = "aur";
+  spec.kind = find_kind("aurion");
+  spec.table.values = std::move(values);
+  return spec;
+}
+
+EnvLookup aurion_env(std::map<std::string, std::string> vars) {
+  return [vars](const std::string& name) -> std::optional<std::string> {
+    const auto it = vars.find(name);
+    return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+  };
+}
+
+struct AurionFake {
+  std::vector<double> sleeps;
+  double now = 0;
+};
+
+HttpOptions aurion_options(const AurionServer& server, AurionFake& fake, const std::string& token = "session-good") {
+  HttpOptions o;
+  o.backend = "aur";
+  o.base_url = server.url();
+  o.auth_headers = {{"Authorization", "Bearer " + token}};
+  o.credential_hint = "Authorization: Bearer from $AURION_SESSION";
+  o.max_retries = 3;
+  o.sleep = [&fake](double s) {
+    fake.sleeps.push_back(s);
+    fake.now += s;
+  };
+  o.clock = [&fake] { return fake.now; };
+  o.jitter = [] { return 1.0; };
+  return o;
+}
+
+std::string aurion_error(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const BackendError& e) {
+    return e.what() + std::string(" | ") + e.hint();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("aurion: date_from/date_to are RFC 3339 UTC, date_to inclusive = exclusive end - 1 s", "[aurion]") {
+  const auto q1 = aurion::date_params(aurion_range("2026-03-01", "2026-03-08"), "aur");
+  CHECK(q1.date_from == "2026-03-01T00:00:00Z");
+  CHECK(q1.date_to == "2026-03-08T23:59:59Z");  // the seed's own example
+  const auto one = aurion::date_params(aurion_range("2026-12-31", "2026-12-31"), "aur");
+  CHECK(one.date_from == "2026-12-31T00:00:00Z");
+  CHECK(one.date_to == "2026-12-31T23:59:59Z");
+  // A datetime range: its exclusive end - 1 s.
+  const auto dt = aurion::date_params(aurion_range("2026-03-01T10:00:00Z", "2026-03-01T12:00:00Z"), "aur");
+  CHECK(dt.date_from == "2026-03-01T10:00:00Z");
+  CHECK(dt.date_to == "2026-03-01T11:59:59Z");
+  CHECK_THROWS_AS(aurion::date_params(aurion_range("2026-03-01T10:00:00Z", "2026-03-01T10:00:00.500Z"), "aur"),
+                  UsageError);
+}
+
+TEST_CASE("aurion: v2 buckets days in UTC; another --tz (a DST zone too) is a usage error naming UTC", "[aurion]") {
+  CHECK_NOTHROW(aurion::require_utc("aur", std::nullopt));
+  CHECK_NOTHROW(aurion::require_utc("aur", std::string("UTC")));
+  try {
+    aurion::require_utc("aur", std::string("Europe/Paris"));
+    FAIL("Europe/Paris was accepted");
+  } catch (const UsageError& e) {
+    CHECK(std::string(e.what()) == "backend 'aur' (aurion) buckets days in UTC, not Europe/Paris");
+  }
+  CHECK_THROWS_AS(aurion::require_utc("aur", std::string("America/New_York")), UsageError);
+}
+
+TEST_CASE("aurion: the served commands and their endpoints", "[aurion]") {
+  CHECK(aurion::served_commands() == "overview, sla, csat, resolution, teams, insights");
+  CHECK(aurion::endpoint_for("sla")->path == "/api/v2/analytics/conversations/sla-compliance");
+  CHECK(aurion::endpoint_for("resolution")->path == "/api/v2/analytics/conversations/resolution-rates");
+  CHECK_FALSE(aurion::endpoint_for("teams")->dated);
+  CHECK(aurion::endpoint_for("daily chats") == nullptr);
+  CHECK(aurion::endpoint_for("calls") == nullptr);
+}
+
+TEST_CASE("aurion: units of served numbers follow the local commands", "[aurion]") {
+  CHECK(aurion::unit_of("compliance_rate") == Unit::percent);
+  CHECK(aurion::unit_of("ai_resolution_rate") == Unit::percent);
+  CHECK(aurion::unit_of("share") == Unit::percent);
+  CHECK(aurion::unit_of("first_response_minutes_avg") == Unit::decimal1);
+  CHECK(aurion::unit_of("avg_resolution_minutes") == Unit::decimal1);
+  CHECK(aurion::unit_of("total_runtime_ms") == Unit::decimal1);
+  CHECK(aurion::unit_of("avg_rating") == Unit::decimal1);
+  CHECK(aurion::unit_of("tracked") == Unit::raw);
+
+  const auto answer = AurionServer::body_of("sla-compliance");
+  const auto r = aurion::answer_result("sla", answer);
+  CHECK(r.title == "SLA compliance");
+  CHECK(r.main_section == "by_priority");
+  const auto& root = r.root.as_object();
+  REQUIRE(root.size() == 4);
+  CHECK(root[0].first == "first_response");
+  CHECK(root[1].first == "resolution");
+  CHECK(root[2].first == "by_priority");
+  CHECK(root[3].first == "by_team");
+  const auto& fr = root[0].second.as_object();
+  REQUIRE(fr.size() == 4);
+  CHECK(fr[0].first == "tracked");
+  CHECK(fr[0].second.is_integer());
+  CHECK(fr[3].first == "compliance_rate");
+  CHECK(fr[3].second.unit() == Unit::percent);
+  const auto& urgent = root[2].second.as_list()[0].as_object();
+  CHECK(urgent[0].first == "priority");
+
+  // An integer rate is still a percent; a vendor key is kept, after the known ones.
+  const auto overview = aurion::answer_result(
+      "overview", nlohmann::json::parse(R"({"escalation_rate": 100, "total_conversations": 3, "vendor_x": 1})"));
+  const auto& o = overview.root.as_object();
+  REQUIRE(o.size() == 3);
+  CHECK(o[0].first == "total_conversations");
+  CHECK(o[1].first == "escalation_rate");
+  CHECK(o[1].second.is_number());
+  CHECK(o[1].second.unit() == Unit::percent);
+  CHECK(o[2].first == "vendor_x");
+  const auto csat = aurion::answer_result("csat", AurionServer::body_of("csat"));
+  const auto& trend = csat.root.find("trend")->as_list()[0].as_object();
+  CHECK(trend[0].first == "day");
+  CHECK(trend[1].first == "count");
+  CHECK(trend[2].first == "avg_rating");
+}
+
+TEST_CASE("aurion: one GET with the dates; teams without; 500 retried; a cut body exits 4", "[aurion]") {
+  AurionServer server;
+  server.start();
+  AurionFake fake;
+  HttpClient client(aurion_options(server, fake));
+  const auto dates = aurion::date_params(aurion_range("2026-03-01", "2026-03-08"), "aur");
+  const auto insights = aurion::fetch(client, *aurion::endpoint_for("insights"), dates);
+  CHECK(insights["metadata"]["date_to"] == "2026-03-08T23:59:59Z");
+  auto seen = server.requests();
+  REQUIRE(seen.size() == 1);
+  CHECK(seen[0].path == "/api/v2/analytics/conversations/insights");
+  CHECK(seen[0].params.find("date_from")->second == "2026-03-01T00:00:00Z");
+
+  const auto teams = aurion::fetch(client, *aurion::endpoint_for("teams"), dates);
+  CHECK(teams["teams"].size() == 1);
+  CHECK(server.requests().back().params.empty());
+
+  server.fail_500 = 2;
+  const auto sla = aurion::fetch(client, *aurion::endpoint_for("sla"), dates);
+  CHECK(sla["resolution"]["compliance_rate"] == 91.8);
+  CHECK(fake.sleeps == std::vector<double>{0.5, 1.0});
+
+  server.truncate = true;
+  CHECK(aurion_error([&] { aurion::fetch(client, *aurion::endpoint_for("overview"), dates); }) ==
+        "aur: GET /api/v2/analytics/conversations/overview: malformed response (not JSON, or cut short) | "
+        "nothing was stored; try again");
+}
+
+TEST_CASE("aurion: 429 waits Retry-After", "[aurion]") {
+  AurionServer server;
+  server.rate_limit = 1;
+  server.rate_window_s = 0.5;
+  server.retry_after_s = 1;
+  server.start();
+  AurionFake fake;
+  HttpOptions o = aurion_options(server, fake);
+  o.sleep = [&fake](double s) {  // really waits, so the server's window moves on
+    fake.sleeps.push_back(s);
+    std::this_thread::sleep_for(std::chrono::duration<double>(s));
+  };
+  HttpClient client(o);
+  const auto dates = aurion::date_params(aurion_range("2026-03-01", "2026-03-08"), "aur");
+  aurion::fetch(client, *aurion::endpoint_for("overview"), dates);
+  aurion::fetch(client, *aurion::endpoint_for("overview"), dates);
+  CHECK(fake.sleeps == std::vector<double>{1.0});
+  int throttled = 0;
+  for (const auto& r : server.requests()) throttled += r.status == 429;
+  CHECK(throttled == 1);
+}
+
+TEST_CASE("aurion: auth - a session token works, an X-API-Key gets the documented 403 with a hint", "[aurion]") {
+  AurionServer server;
+  server.start();
+  const auto dates = aurion::date_params(aurion_range("2026-03-01", "2026-03-08"), "aur");
+  {
+    const auto spec = aurion_spec({{"base_url", server.url()}, {"api_key_env", "AURION_KEY"}, {"max_retries", "0"}});
+    HttpClient client(aurion::http_options(spec, aurion_env({{"AURION_KEY", "itsm_sk_live_good"}})));
+    const std::string m = aurion_error([&] { aurion::fetch(client, *aurion::endpoint_for("sla"), dates); });
+    CHECK(m.rfind("aur: GET /api/v2/analytics/conversations/sla-compliance: 403 API key access is not enabled", 0) == 0);
+    CHECK(m.find("$AURION_KEY") != std::string::npos);
+    CHECK(m.find("token_env") != std::string::npos);
+    CHECK(m.find("itsm_sk_live_good") == std::string::npos);
+  }
+  {
+    server.accept_api_key = true;  // the documented future contract
+    const auto spec = aurion_spec({{"base_url", server.url()}, {"api_key_env", "AURION_KEY"}});
+    HttpClient client(aurion::http_options(spec, aurion_env({{"AURION_KEY", "itsm_sk_live_good"}})));
+    CHECK(aurion::fetch(client, *aurion::endpoint_for("csat"), dates)["avg_rating"] == 4.3);
+    server.accept_api_key = false;
+  }
+  {
+    // Both configured: the session token is used.
+    const auto spec = aurion_spec(
+        {{"base_url", server.url()}, {"api_key_env", "AURION_KEY"}, {"token_env", "AURION_SESSION"}});
+    const auto env = aurion_env({{"AURION_KEY", "itsm_sk_live_good"}, {"AURION_SESSION", "session-good"}});
+    HttpClient client(aurion::http_options(spec, env));
+    CHECK(aurion::fetch(client, *aurion::endpoint_for("overview"), dates)["total_conversations"] == 285);
+    CHECK(aurion::test_backend(spec, env) == "GET aggregation-health answered (target_met true)");
+    CHECK(server.requests().back().path == "/api/v2/analytics/conversations/aggregation-health");
+  }
+  {
+    const auto spec = aurion_spec({{"base_url", server.url()}, {"token_env", "AURION_SESSION"}});
+    const auto outcome = test_backend(spec, aurion_env({{"AURION_SESSION", "session-expired"}}));
+    CHECK(outcome.status == "failed");
+    CHECK(outcome.code == convstat::core::ExitCode::backend);
+    CHECK(outcome.detail.find("Could not validate credentials") != std::string::npos);
+    CHECK(outcome.detail.find("session-expired") == std::string::npos);
+  }
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Served KPIs from the aurion backend (seed 002 v2 conversation analytics),
+# end to end, against the seed 002 loopback server as a process
+# ($AURION_LOOPBACK_BIN): date_from/date_to as sent, the served-answer cache
+# (a settled past range is not asked again), check and report, auth errors
+# without secrets (an X-API-Key gets the documented 403 today), the fixed UTC
+# zone, commands aurion does not serve, backends / backends test.
+source "$(dirname "$0")/lib.sh"
+: "${AURION_LOOPBACK_BIN:?set AURION_LOOPBACK_BIN to the aurion_loopback test server}"
+
+PORT_FILE="$WORK/aurion.port" LOG="$WORK/aurion.log"
+"$AURION_LOOPBACK_BIN" "$PORT_FILE" "$LOG" &
+SERVER_PID=$!
+trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
+for _ in $(seq 1 250); do [[ -s "$PORT_FILE" ]] && break; sleep 0.02; done
+[[ -s "$PORT_FILE" ]] || fail "the loopback server did not start"
+PORT=$(cat "$PORT_FILE")
+touch "$LOG"
+
+mkdir -p "$XDG_CONFIG_HOME/convstat"
+config="$XDG_CONFIG_HOME/convstat/config.toml"
+cat > "$config" <<TOML
+[backend.aurion]
+kind = "aurion"
+base_url = "http://127.0.0.1:$PORT"
+token_env = "AURION_SESSION"
+max_retries = 0
+
+[backend.keyed]
+kind = "aurion"
+base_url = "http://127.0.0.1:$PORT"
+api_key_env = "AURION_API_KEY"
+max_retries = 0
+
+[report.cs]
+title = "Served CS"
+sections = ["overview", "sla", "csat"]
+TOML
+export AURION_SESSION="session-good" AURION_API_KEY="itsm_sk_live_good"
+
+MARK=0
+requests() { local n; n=$(wc -l < "$LOG"); echo $((n - MARK)); }
+mark() { MARK=$(wc -l < "$LOG"); }
+R=(--from 2026-03-01 --to 2026-03-08)
+
+# sla: one request with the seed's own date_from/date_to (inclusive end - 1 s).
+mark
+cs sla --backend aurion "${R[@]}" -f json
+expect_rc 0
+json_check 'd["resolution"]["compliance_rate"] == 91.8 and d["by_priority"][0]["priority"] == "urgent"'
+json_check 'list(d) == ["first_response", "resolution", "by_priority", "by_team"]'
+[[ "$(requests)" == 1 ]] || fail "expected 1 request, got $(requests)"
+tail -1 "$LOG" | grep -qF "GET /api/v2/analytics/conversations/sla-compliance?date_from=2026-03-01T00:00:00Z&date_to=2026-03-08T23:59:59Z" \
+  || fail "request: $(tail -1 "$LOG")"
+pass
+cs sla --backend aurion "${R[@]}" -f csv
+expect_rc 0
+cp "$OUT" "$WORK/first.csv"
+
+# Repeated: a range settled (7 days after its end) is never asked again.
+mark
+cs sla --backend aurion "${R[@]}" -f csv
+expect_rc 0
+[[ "$(requests)" == 0 ]] || fail "a stable answer was fetched again ($(requests) requests)"
+diff -q "$OUT" "$WORK/first.csv" >/dev/null || fail "the cached answer differs"
+pass
+# check reads the same answer through the result model.
+cs check --backend aurion "${R[@]}" --rule 'sla.resolution.compliance_rate >= 90'
+expect_rc 0
+expect_out_has "PASS"
+cs check --backend aurion "${R[@]}" --rule 'sla.resolution.compliance_rate >= 95'
+expect_rc 1
+[[ "$(requests)" == 0 ]] || fail "check fetched a cached stable answer"
+pass
+# --refresh asks again.
+mark
+cs sla --backend aurion "${R[@]}" --refresh -f json
+expect_rc 0
+[[ "$(requests)" == 1 ]] || fail "--refresh: expected 1 request"
+pass
+
+# The other commands, with the local units (percent one decimal, minutes one decimal).
+cs overview --backend aurion "${R[@]}"
+expect_rc 0
+expect_out_has "41.4"
+expect_out_has "252.0"
+cs overview --backend aurion "${R[@]}" -f json
+json_check 'list(d)[:3] == ["total_conversations", "ai_resolved_count", "ai_resolution_rate"] and d["resolution_minutes_median"] == 252.0'
+cs csat --backend aurion "${R[@]}" -f json
+expect_rc 0
+json_check 'd["avg_rating"] == 4.3 and len(d["distribution"]) == 5'
+cs resolution --backend aurion "${R[@]}" -f md
+expect_rc 0
+expect_out_has "73.7"
+cs insights --backend aurion "${R[@]}" -f json
+expect_rc 0
+json_check 'd["metadata"]["date_to"] == "2026-03-08T23:59:59Z" and d["aggregation_health"]["target_met"] is True'
+mark
+cs teams --backend aurion -f json
+expect_rc 0
+json_check 'd["teams"][0]["team_name"] == "Tier 1"'
+tail -1 "$LOG" | grep -qxF "GET /api/v2/analytics/conversations/teams" || fail "teams request: $(tail -1 "$LOG")"
+pass
+
+# --offline with nothing cached: exit 3, nothing asked.
+mark
+cs overview --backend aurion --from 2025-01-01 --to 2025-01-31 --offline
+expect_rc 3
+expect_err_has "--offline: no answer of backend 'aurion' for overview 2025-01-01T00:00:00Z..2025-01-31T23:59:59Z"
+[[ "$(requests)" == 0 ]] || fail "--offline asked the server"
+pass
+
+# A wrong session token: exit 4 with the API's message and the variable's name, never its value.
+AURION_SESSION="session-wrong-value" cs sla --backend aurion "${R[@]}" --refresh
+expect_rc 4
+expect_err_has "401 Could not validate credentials"
+expect_err_has "AURION_SESSION"
+! grep -qF "session-wrong-value" "$OUT" "$ERR" || fail "the token was printed"
+pass
+# An X-API-Key: the seed's documented 403 today, with a hint to use token_env.
+cs overview --backend keyed "${R[@]}"
+expect_rc 4
+expect_err_has "403 API key access is not enabled for analytics endpoints"
+expect_err_has "X-API-Key from \$AURION_API_KEY"
+expect_err_has "token_env"
+! grep -qF "itsm_sk_live_good" "$OUT" "$ERR" || fail "the key was printed"
+pass
+# ... and the failures left the stored answer as it was.
+cs sla --backend aurion "${R[@]}" -f csv --offline
+expect_rc 0
+diff -q "$OUT" "$WORK/first.csv" >/dev/null || fail "a failed fetch changed the cached answer"
+pass
+
+# Its fixed zone: --tz another zone is a usage error naming UTC; nothing asked.
+mark
+cs sla --backend aurion "${R[@]}" --tz Europe/Paris
+expect_rc 2
+expect_err_has "buckets days in UTC, not Europe/Paris"
+# Commands aurion does not serve: a usage error naming those it serves.
+cs daily chats --backend aurion "${R[@]}"
+expect_rc 2
+expect_err_has "does not serve daily chats"
+expect_err_has "overview, sla, csat, resolution, teams, insights"
+cs check --backend aurion "${R[@]}" --rule 'agents.agent_performance[0].assigned_count > 0'
+expect_rc 2
+expect_err_has "does not serve agents"
+# The support preset has agents, which aurion does not serve: refused before any request.
+cs report support --backend aurion "${R[@]}" -f json
+expect_rc 2
+expect_err_has "does not serve agents"
+[[ "$(requests)" == 0 ]] || fail "refused commands asked the server"
+pass
+# A report of served sections works.
+cs report cs --backend aurion "${R[@]}" -f json
+expect_rc 0
+expect_out_has '"sla"'
+expect_out_has '91.8'
+
+# backends shows what aurion serves; backends test reads aggregation-health.
+cs backends -f json
+expect_rc 0
+json_check '[b["serves"] for b in d["backends"] if b["name"] == "aurion"][0] == "overview, sla, csat, resolution, teams, insights"'
+mark
+cs backends test aurion -f json
+expect_rc 0
+json_check 'd["backends"][0]["status"] == "ok"'
+[[ "$(requests)" == 1 ]] && tail -1 "$LOG" | grep -qF "aggregation-health?date_from=" || fail "backends test: $(tail -1 "$LOG")"
+pass
+cs backends test keyed
+expect_rc 4
+grep -qF "403 API key access is not enabled" "$OUT" "$ERR" || fail "backends test keyed: no 403"
+pass
+
+done_checks

@@ -1,0 +1,200 @@
+#pragma once
+// A loopback server that follows seed 002 (Aurion Analytics & Reporting API)
+// for the v2 conversation analytics: overview, sla-compliance, csat,
+// resolution-rates, teams, insights and aggregation-health, with the seed's
+// example bodies (deterministic). Auth as the seed says today: an
+// `Authorization: Bearer` dashboard session token works; an `X-API-Key` gets
+// 403 {"detail": …} (the preview endpoints are not on the API-key allowlist)
+// unless `accept_api_key` is set (the documented future contract), in which
+// case `api_key` works and another key gets 401; a missing or wrong credential
+// gets 401 {"detail": "Not authenticated"}. Parameters are validated as
+// documented: date_from/date_to RFC 3339 datetimes (required here, so a
+// client that forgets them is caught; date_to >= date_from), teams takes none.
+// Rate limit `rate_limit` per `rate_window_s` with the documented 429 body and
+// Retry-After; injectable faults: 500s, a body cut short. It records every
+// request it receives.
+#include <httplib.h>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace convstat::testing {
+
+struct AurionServer {
+  struct Seen {
+    std::string path;
+    std::multimap<std::string, std::string> params;
+    int status = 0;
+  };
+
+  std::string session_token = "session-good";
+  std::string api_key = "itsm_sk_live_good";
+  bool accept_api_key = false;
+  int rate_limit = 300;
+  double rate_window_s = 60;
+  int retry_after_s = 1;
+  std::atomic<int> fail_500{0};       // the next N requests answer 500
+  std::atomic<bool> truncate{false};  // bodies cut in half
+
+  httplib::Server server;
+  std::thread thread;
+  int port = 0;
+  std::mutex mutex;
+  std::vector<Seen> seen;
+  std::vector<double> window;
+
+  static nlohmann::json body_of(const std::string& name) {
+    using nlohmann::json;
+    static const std::map<std::string, std::string> bodies = {
+        {"overview", R"({"total_conversations": 285, "ai_resolved_count": 118, "ai_resolution_rate": 41.4,
+          "human_resolved_count": 92, "escalation_rate": 12.6, "first_response_minutes_avg": 12.5,
+          "resolution_minutes_median": 252.0,
+          "channel_distribution": [{"channel": "email", "conversation_count": 145}, {"channel": "chat", "conversation_count": 80},
+                                   {"channel": "voice", "conversation_count": 35}, {"channel": "whatsapp", "conversation_count": 25}]})"},
+        {"sla-compliance", R"({"first_response": {"tracked": 285, "met": 275, "breached": 10, "compliance_rate": 96.5},
+          "resolution": {"tracked": 285, "met": 262, "breached": 23, "compliance_rate": 91.8},
+          "by_priority": [{"priority": "urgent", "tracked": 25, "met": 22, "breached": 3, "compliance_rate": 88.0},
+                          {"priority": "high", "tracked": 50, "met": 46, "breached": 4, "compliance_rate": 92.0},
+                          {"priority": "medium", "tracked": 150, "met": 144, "breached": 6, "compliance_rate": 96.0},
+                          {"priority": "low", "tracked": 60, "met": 59, "breached": 1, "compliance_rate": 98.0}],
+          "by_team": [{"team_id": "f1e2d3c4-b5a6-7890-1234-567890abcdef", "team_name": "Tier 1", "tracked": 180, "met": 171, "breached": 9, "compliance_rate": 95.0}]})"},
+        {"csat", R"({"total_responses": 120, "rated_responses": 112, "avg_rating": 4.3, "positive_responses": 96,
+          "positive_rate": 85.7,
+          "distribution": [{"rating": 5, "response_count": 64}, {"rating": 4, "response_count": 32}, {"rating": 3, "response_count": 10},
+                           {"rating": 2, "response_count": 4}, {"rating": 1, "response_count": 2}],
+          "trend": [{"day": "2026-03-01", "count": 14, "avg_rating": 4.4}],
+          "per_agent": [{"assignee_user_id": "a1b2c3d4-e5f6-7890-1234-567890abcdef", "assignee_name": "Jane Doe", "response_count": 40, "avg_rating": 4.5, "positive_rate": 90.0}]})"},
+        {"resolution-rates", R"({"total_conversations": 285, "resolved_count": 210, "ai_resolved_count": 118,
+          "human_resolved_count": 92, "ai_resolution_rate": 41.4, "human_resolution_rate": 32.3, "resolution_rate": 73.7,
+          "by_priority": [{"priority": "high", "total": 50, "resolved": 46, "ai_resolved": 20, "human_resolved": 26, "resolution_rate": 92.0}]})"},
+        {"teams", R"({"teams": [{"team_id": "f1e2d3c4-b5a6-7890-1234-567890abcdef", "team_name": "Tier 1"}]})"},
+        {"aggregation-health", R"({"target_conversation_volume": 100000, "per_query_budget_ms": 500.0, "total_budget_ms": 2000.0,
+          "total_runtime_ms": 480.0, "target_met": true, "overview_ms": 120.0, "sla_compliance_ms": 160.0, "agent_performance_ms": 200.0})"},
+    };
+    if (name == "insights") {
+      json out;
+      out["csat"] = body_of("csat");
+      out["busiest_hours"] = json::parse(R"([{"hour_utc": 14, "conversation_count": 38}])");
+      out["top_topics"] = json::parse(R"([{"topic": "VPN connectivity", "conversation_count": 42, "share": 14.7}])");
+      out["agent_performance"] = json::parse(
+          R"([{"assignee_user_id": "a1b2c3d4-e5f6-7890-1234-567890abcdef", "assignee_name": "Jane Doe", "assigned_count": 60, "resolved_count": 55, "resolution_rate": 91.7, "avg_first_response_minutes": 9.2, "avg_resolution_minutes": 210.0}])");
+      out["team_performance"] = json::parse(
+          R"([{"team_id": "f1e2d3c4-b5a6-7890-1234-567890abcdef", "team_name": "Tier 1", "assigned_count": 180, "resolved_count": 171, "resolution_rate": 95.0, "avg_resolution_minutes": 198.0}])");
+      out["help_center_deflection"] = json::parse(
+          R"({"article_count": 120, "total_views": 5400, "helpful_feedback": 410, "not_helpful_feedback": 60, "deflection_rate": 22.5,
+              "top_articles": [{"article_id": "kb_001", "title": "Reset your VPN client", "slug": "reset-vpn-client", "view_count": 320, "helpful_count": 41, "not_helpful_count": 3}]})");
+      out["sla_breach_trend"] =
+          json::parse(R"([{"day": "2026-03-01", "tracked": 40, "breached": 3, "met": 37, "compliance_rate": 92.5}])");
+      out["email_channel_metrics"] = json::parse(
+          R"({"total_channels": 3, "active_channels": 2, "email_conversations": 145, "inbound_messages": 320, "outbound_messages": 298,
+              "bounced_contacts": 4, "complained_contacts": 1,
+              "by_channel": [{"channel_id": "ch_001", "address": "support@acme.example", "status": "active", "conversation_count": 130}]})");
+      out["aggregation_health"] = body_of("aggregation-health");
+      return out;
+    }
+    return json::parse(bodies.at(name));
+  }
+
+  void start() {
+    for (const char* name : {"overview", "sla-compliance", "csat", "resolution-rates", "teams", "insights", "aggregation-health"})
+      route(name);
+    port = server.bind_to_any_port("127.0.0.1");
+    thread = std::thread([this] { server.listen_after_bind(); });
+    while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+
+  ~AurionServer() {
+    server.stop();
+    if (thread.joinable()) thread.join();
+  }
+
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port); }
+
+  std::vector<Seen> requests() {
+    std::lock_guard<std::mutex> lock(mutex);
+    return seen;
+  }
+
+private:
+  static bool is_datetime(const std::string& s) {
+    static const std::regex re(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))");
+    return std::regex_match(s, re);
+  }
+
+  void reply(httplib::Response& res, int status, const nlohmann::json& body, Seen& record) {
+    std::string text = body.dump();
+    if (truncate && status == 200) text = text.substr(0, text.size() / 2);
+    res.status = status;
+    res.set_content(text, "application/json");
+    record.status = status;
+    std::lock_guard<std::mutex> lock(mutex);
+    seen.push_back(record);
+  }
+
+  void route(const std::string& name) {
+    server.Get("/api/v2/analytics/conversations/" + name, [=, this](const httplib::Request& req, httplib::Response& res) {
+      Seen record{req.path, req.params, 0};
+      const std::string auth = req.get_header_value("Authorization");
+      const std::string key = req.get_header_value("X-API-Key");
+      if (!auth.empty()) {
+        if (auth != "Bearer " + session_token)
+          return reply(res, 401, {{"detail", "Could not validate credentials"}}, record);
+      } else if (!key.empty()) {
+        if (!accept_api_key)
+          return reply(res, 403, {{"detail", "API key access is not enabled for analytics endpoints"}}, record);
+        if (key != api_key) return reply(res, 401, {{"detail", "Invalid API key"}}, record);
+      } else {
+        return reply(res, 401, {{"detail", "Not authenticated"}}, record);
+      }
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        const double now =
+            std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+        while (!window.empty() && window.front() <= now - rate_window_s) window.erase(window.begin());
+        if (static_cast<int>(window.size()) >= rate_limit) {
+          record.status = 429;
+          seen.push_back(record);
+          res.status = 429;
+          res.set_header("Retry-After", std::to_string(retry_after_s));
+          res.set_header("X-RateLimit-Limit", std::to_string(rate_limit));
+          res.set_header("X-RateLimit-Remaining", "0");
+          res.set_content(nlohmann::json{{"detail", "API key rate limit exceeded"}, {"limit", rate_limit}}.dump(),
+                          "application/json");
+          return;
+        }
+        window.push_back(now);
+      }
+      if (fail_500 > 0) {
+        --fail_500;
+        return reply(res, 500, {{"detail", "Internal server error"}}, record);
+      }
+      nlohmann::json body = body_of(name);
+      if (name == "teams") {
+        if (!req.params.empty()) return reply(res, 422, {{"detail", "teams takes no query parameters"}}, record);
+      } else {
+        for (const auto& [param, value] : req.params)
+          if (param != "date_from" && param != "date_to" && param != "team_id" && param != "agent_id")
+            return reply(res, 422, {{"detail", "unknown query parameter: " + param}}, record);
+        const std::string from = req.get_param_value("date_from"), to = req.get_param_value("date_to");
+        if (!is_datetime(from) || !is_datetime(to))
+          return reply(res, 422,
+                       {{"detail", nlohmann::json::array({{{"loc", {"query", "date_from"}},
+                                                           {"msg", "date_from and date_to must be ISO 8601 datetimes"}}})}},
+                       record);
+        if (to < from) return reply(res, 422, {{"detail", "date_to must not be before date_from"}}, record);
+        if (name == "insights") body["metadata"] = {{"date_from", from}, {"date_to", to}};
+      }
+      return reply(res, 200, body, record);
+    });
+  }
+};
+
+}  // namespace convstat::testing
