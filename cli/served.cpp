@@ -78,6 +78,7 @@ std::unique_ptr<core::Cache> ServedSource::open_cache(Context& ctx) const {
 core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                                   const std::map<std::string, std::string>& options) const {
   require(kpi);
+  if (m_spec.kind->name == "aurion") return answer_aurion(ctx, cache, kpi, options);
   for (const char* option : {"limit", "cursor"})
     if (options.count(option))
       throw core::UsageError("--" + std::string(option) + " pages the local series; with --backend " + m_spec.name +
@@ -87,8 +88,6 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
   if (filters.narrows_conversations() || filters.outcome)
     throw core::UsageError("backend '" + m_spec.name + "' serves " + kpi.name + " without filters",
                            "drop the filter options, or run without --backend to compute it locally");
-
-  if (m_spec.kind->name == "aurion") return answer_aurion(ctx, cache, kpi);
 
   const std::string zone_name = m_spec.get("tz").value_or("UTC");
   const core::TimeZone zone(zone_name);
@@ -139,12 +138,27 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
   return served::answer_result(kpi.name, answer);
 }
 
-// aurion v2 (seed 002): one GET per command, date_from/date_to in UTC with an
-// inclusive date_to; the answer kept under those two instants ("" for teams,
-// which takes no range).
-core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi) const {
+// aurion v2 (seed 002): one GET per command (csat responses: every page),
+// date_from/date_to in UTC with an inclusive date_to; the answer kept under
+// those two instants ("" for teams, which takes no range). csat responses
+// keeps the whole list and prints the --limit/--offset page of it.
+core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                                         const std::map<std::string, std::string>& options) const {
   namespace aurion = connectors::aurion;
   const aurion::Endpoint& endpoint = *aurion::endpoint_for(kpi.name);
+  const core::Filters& filters = ctx.filters();
+  if (filters.narrows_conversations() || filters.outcome)
+    throw core::UsageError("backend '" + m_spec.name + "' serves " + kpi.name + " without filters",
+                           "drop the filter options, or run without --backend to compute it locally");
+  const auto option = [&options](const std::string& name) {
+    const auto it = options.find(name);
+    return it == options.end() ? std::string() : it->second;
+  };
+  const auto shaped = [&](const nlohmann::json& answer) {
+    if (!endpoint.paged) return aurion::answer_result(kpi.name, answer);
+    return aurion::answer_result(kpi.name, aurion::responses_page(answer, option("limit"), option("offset")));
+  };
+  if (endpoint.paged) aurion::responses_page(nlohmann::json::object(), option("limit"), option("offset"));  // usage first
   aurion::require_utc(m_spec.name, ctx.setting("tz"));
   std::optional<aurion::DateParams> dates;
   std::int64_t settled = std::numeric_limits<std::int64_t>::max();  // teams: all time, never stable
@@ -175,7 +189,7 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
           now - stored->fetched_at_ms >= freshness.ttl_s * 1000)
         ctx.note("convstat: --offline: " + m_spec.name + "'s answer for " + kpi.name + " was fetched at " +
                  core::format_instant_utc(stored->fetched_at_ms) + " and may be out of date");
-      return aurion::answer_result(kpi.name, stored->answer);
+      return shaped(stored->answer);
     case served::Decision::offline_missing:
       throw core::DataError("--offline: no answer of backend '" + m_spec.name + "' for " + what + " in the cache " +
                                 ctx.cache_path(),
@@ -186,8 +200,9 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
   connectors::HttpClient client(aurion::http_options(m_spec, connectors::process_environment()));
   if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": fetching " << what << "\n";
   nlohmann::json answer = aurion::fetch(client, endpoint, dates);
+  // Stored only now that every page arrived: a failure above leaves the cache as it was.
   if (cache) served::store_answer(cache->db(), key, {now, answer});
-  return aurion::answer_result(kpi.name, answer);
+  return shaped(answer);
 }
 
 }  // namespace convstat::cli

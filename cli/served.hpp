@@ -6,8 +6,8 @@
 // - indigo: its six daily commands are asked of its API (the answer cached,
 //   see connectors/served.hpp); any other command is a usage error naming the
 //   commands it serves;
-// - aurion: its v2 conversation analytics (overview, sla, csat, resolution,
-//   teams, insights) are asked of its API the same way (connectors/aurion.hpp);
+// - aurion: its v2 conversation analytics (overview, sla, csat, csat
+//   responses, resolution, teams, insights) are asked of its API the same way (connectors/aurion.hpp);
 // - the other HTTP kinds: a BackendError (exit 4) saying they are not built.
 #include <memory>
 #include <optional>
@@ -40,7 +40,8 @@ public:
   const connectors::BackendSpec& spec() const { return m_spec; }
 
 private:
-  core::Result answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi) const;
+  core::Result answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                             const std::map<std::string, std::string>& options) const;
   explicit ServedSource(connectors::BackendSpec spec) : m_spec(std::move(spec)) {}
   connectors::BackendSpec m_spec;
 };

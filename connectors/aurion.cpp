@@ -35,6 +35,11 @@ const std::vector<std::string>& order_for(const std::string& context) {
        {"total_responses", "rated_responses", "avg_rating", "positive_responses", "positive_rate", "distribution",
         "trend", "per_agent", "surveys_sent", "response_rate"}},
       {"teams", {"teams"}},
+      {"csat responses", {"items", "total", "limit", "offset"}},
+      {"items",
+       {"id", "conversation_id", "contact_id", "rating", "comment", "followup_answer", "channel", "sent_at",
+        "responded_at", "conversation_subject", "assignee_user_id", "assignee_name", "assignee_team_id",
+        "assignee_team_name"}},
       {"insights",
        {"csat", "busiest_hours", "top_topics", "agent_performance", "team_performance", "help_center_deflection",
         "sla_breach_trend", "email_channel_metrics", "aggregation_health", "metadata"}},
@@ -112,6 +117,7 @@ const std::vector<Endpoint>& endpoints() {
       {"overview", "/api/v2/analytics/conversations/overview", true},
       {"sla", "/api/v2/analytics/conversations/sla-compliance", true},
       {"csat", "/api/v2/analytics/conversations/csat", true},
+      {"csat responses", "/api/v2/analytics/conversations/csat/responses", true, true},
       {"resolution", "/api/v2/analytics/conversations/resolution-rates", true},
       {"teams", "/api/v2/analytics/conversations/teams", false},
       {"insights", "/api/v2/analytics/conversations/insights", true},
@@ -183,9 +189,9 @@ HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env) {
   return o;
 }
 
-nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::optional<DateParams>& dates) {
-  Query query;
-  if (endpoint.dated && dates) query = {{"date_from", dates->date_from}, {"date_to", dates->date_to}};
+namespace {
+
+json get_object(HttpClient& client, const Endpoint& endpoint, const Query& query) {
   const HttpResponse response = client.get(endpoint.path, query);
   json answer = json::parse(response.body, nullptr, false);
   const std::string where = client.options().backend + ": GET " + endpoint.path;
@@ -194,6 +200,66 @@ nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::op
   if (!answer.is_object())
     throw core::BackendError(where + ": malformed response (not a JSON object)", "nothing was stored");
   return answer;
+}
+
+}  // namespace
+
+nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::optional<DateParams>& dates,
+                     int page_size) {
+  Query query;
+  if (endpoint.dated && dates) query = {{"date_from", dates->date_from}, {"date_to", dates->date_to}};
+  if (!endpoint.paged) return get_object(client, endpoint, query);
+
+  const std::string where = client.options().backend + ": GET " + endpoint.path;
+  json items = json::array();
+  std::int64_t total = 0;
+  for (;;) {
+    Query page_query = query;
+    page_query.emplace_back("limit", std::to_string(page_size));
+    page_query.emplace_back("offset", std::to_string(items.size()));
+    json page = get_object(client, endpoint, page_query);
+    if (!page.contains("items") || !page["items"].is_array() || !page.contains("total") ||
+        !page["total"].is_number_integer())
+      throw core::BackendError(where + ": malformed response (not the documented {items, total, limit, offset} envelope)",
+                               "nothing was stored");
+    total = page["total"].get<std::int64_t>();
+    const bool empty = page["items"].empty();
+    for (auto& item : page["items"]) items.push_back(std::move(item));
+    if (static_cast<std::int64_t>(items.size()) >= total) break;
+    if (empty)
+      throw core::BackendError(where + ": the API sent an empty page at offset " + std::to_string(items.size()) +
+                                   " of " + std::to_string(total) + "; stopped instead of looping",
+                               "nothing was stored; try again");
+  }
+  return json{{"items", std::move(items)}, {"total", total}};
+}
+
+nlohmann::json responses_page(const nlohmann::json& whole, const std::string& limit_text,
+                              const std::string& offset_text) {
+  const auto number = [](const std::string& text, long long fallback, long long min, long long max,
+                         const std::string& option) {
+    if (text.empty()) return fallback;
+    std::size_t used = 0;
+    long long value = 0;
+    try {
+      value = std::stoll(text, &used);
+    } catch (const std::exception&) {
+      used = 0;
+    }
+    if (used == 0 || used != text.size() || value < min || value > max)
+      throw core::UsageError("--" + option + " '" + text + "' is out of bounds (" +
+                             (option == "limit" ? std::string("1-200") : std::string("0 or more")) + ")");
+    return value;
+  };
+  const long long limit = number(limit_text, 50, 1, k_max_page, "limit");
+  const long long offset = number(offset_text, 0, 0, std::numeric_limits<long long>::max(), "offset");
+  json items = json::array();
+  if (whole.contains("items") && whole["items"].is_array()) {
+    const auto& all = whole["items"];
+    for (long long i = offset; i < offset + limit && i < static_cast<long long>(all.size()); ++i)
+      items.push_back(all[static_cast<std::size_t>(i)]);
+  }
+  return json{{"items", std::move(items)}, {"total", whole.value("total", json())}, {"limit", limit}, {"offset", offset}};
 }
 
 core::Unit unit_of(const std::string& key) {
@@ -211,6 +277,7 @@ core::Result answer_result(const std::string& command, const nlohmann::json& ans
       {"overview", {"Conversation overview", "channel_distribution"}},
       {"sla", {"SLA compliance", "by_priority"}},
       {"csat", {"CSAT analytics", "trend"}},
+      {"csat responses", {"CSAT responses", "items"}},
       {"resolution", {"Resolution rates", "by_priority"}},
       {"teams", {"Teams", "teams"}},
       {"insights", {"Insights", "top_topics"}},

@@ -29,17 +29,20 @@ struct Endpoint {
   std::string command;  // "sla"
   std::string path;     // "/api/v2/analytics/conversations/sla-compliance"
   bool dated = true;    // takes date_from/date_to (teams does not)
+  bool paged = false;   // offset paging with limit/offset until total, envelope items (csat responses)
 };
 
-// overview, sla, csat, resolution, teams, insights.
+// overview, sla, csat, csat responses, resolution, teams, insights.
 const std::vector<Endpoint>& endpoints();
 // The endpoint serving `command`, or nullptr.
 const Endpoint* endpoint_for(const std::string& command);
-// "overview, sla, csat, resolution, teams, insights".
+// "overview, sla, csat, csat responses, resolution, teams, insights".
 std::string served_commands();
 
 // The zone aurion v2 buckets days in.
 inline constexpr const char* k_zone = "UTC";
+// seed 002: csat/responses takes limit 1-200.
+inline constexpr int k_max_page = 200;
 // seed 002: 300 requests per minute per API key.
 inline constexpr RateLimit k_rate_limit{300, 60.0};
 
@@ -63,7 +66,19 @@ HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env);
 // One GET of `endpoint` (with the dates when it takes them). Throws
 // core::BackendError for an HTTP failure (HttpClient) or a body that is not a
 // JSON object ("malformed response from GET /api/v2/…").
-nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::optional<DateParams>& dates);
+// A paged endpoint (csat responses) is fetched whole: limit `page_size`,
+// offset 0, page_size, … until `total` items arrived; the answer is
+// {"items": [all of them], "total": N}. A page that is not the documented
+// {items, total, limit, offset} envelope, or an empty page before `total`,
+// throws core::BackendError.
+nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::optional<DateParams>& dates,
+                     int page_size = k_max_page);
+
+// The page of a whole csat responses answer that --limit/--offset ask for,
+// shaped as the local command's {items, total, limit, offset}. `limit` and
+// `offset` are the options as typed (empty: 50 and 0); out of bounds
+// (limit 1-200, offset >= 0) is a core::UsageError.
+nlohmann::json responses_page(const nlohmann::json& whole, const std::string& limit, const std::string& offset);
 
 // The unit of a served number (documented rule, matching the local commands):
 // a key ending in _rate, "share" or "percentage" → percent (one decimal);

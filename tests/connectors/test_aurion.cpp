@@ -101,7 +101,7 @@ TEST_CASE("aurion: v2 buckets days in UTC; another --tz (a DST zone too) is a us
 }
 
 TEST_CASE("aurion: the served commands and their endpoints", "[aurion]") {
-  CHECK(aurion::served_commands() == "overview, sla, csat, resolution, teams, insights");
+  CHECK(aurion::served_commands() == "overview, sla, csat, csat responses, resolution, teams, insights");
   CHECK(aurion::endpoint_for("sla")->path == "/api/v2/analytics/conversations/sla-compliance");
   CHECK(aurion::endpoint_for("resolution")->path == "/api/v2/analytics/conversations/resolution-rates");
   CHECK_FALSE(aurion::endpoint_for("teams")->dated);
@@ -243,4 +243,54 @@ TEST_CASE("aurion: auth - a session token works, an X-API-Key gets the documente
     CHECK(outcome.detail.find("Could not validate credentials") != std::string::npos);
     CHECK(outcome.detail.find("session-expired") == std::string::npos);
   }
+}
+
+TEST_CASE("aurion: csat responses page with limit/offset until total; --limit/--offset pick the page", "[aurion]") {
+  AurionServer server;
+  server.start();
+  AurionFake fake;
+  HttpClient client(aurion_options(server, fake));
+  const auto dates = aurion::date_params(aurion_range("2026-03-01", "2026-03-08"), "aur");
+  const auto whole = aurion::fetch(client, *aurion::endpoint_for("csat responses"), dates);
+  REQUIRE(whole["items"].size() == 450);
+  CHECK(whole["total"] == 450);
+  CHECK(whole["items"][449]["id"] == "resp-0449");
+  const auto seen = server.requests();
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[0].params.find("offset")->second == "0");
+  CHECK(seen[1].params.find("offset")->second == "200");
+  CHECK(seen[2].params.find("offset")->second == "400");
+  for (const auto& r : seen) CHECK(r.params.find("limit")->second == "200");
+
+  // A smaller page size: more requests, the same answer.
+  server.csat_responses = 5;
+  const auto small = aurion::fetch(client, *aurion::endpoint_for("csat responses"), dates, 2);
+  CHECK(small["items"].size() == 5);
+  CHECK(server.requests().size() == 6);
+  server.csat_responses = 0;
+  CHECK(aurion::fetch(client, *aurion::endpoint_for("csat responses"), dates)["items"].empty());
+
+  const auto page = aurion::responses_page(whole, "10", "445");
+  CHECK(page["items"].size() == 5);
+  CHECK(page["items"][0]["id"] == "resp-0445");
+  CHECK(page["total"] == 450);
+  CHECK(page["limit"] == 10);
+  CHECK(page["offset"] == 445);
+  const auto first = aurion::responses_page(whole, "", "");
+  CHECK(first["items"].size() == 50);
+  CHECK(first["offset"] == 0);
+  CHECK_THROWS_AS(aurion::responses_page(whole, "201", ""), UsageError);
+  CHECK_THROWS_AS(aurion::responses_page(whole, "0", ""), UsageError);
+  CHECK_THROWS_AS(aurion::responses_page(whole, "", "-1"), UsageError);
+
+  const auto r = aurion::answer_result("csat responses", page);
+  CHECK(r.title == "CSAT responses");
+  CHECK(r.main_section == "items");
+  const auto& root = r.root.as_object();
+  REQUIRE(root.size() == 4);
+  CHECK(root[0].first == "items");
+  CHECK(root[3].first == "offset");
+  const auto& item = root[0].second.as_list()[0].as_object();
+  CHECK(item[0].first == "id");
+  CHECK(item[13].first == "assignee_team_name");
 }

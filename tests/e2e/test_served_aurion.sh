@@ -102,6 +102,22 @@ json_check 'd["teams"][0]["team_name"] == "Tier 1"'
 tail -1 "$LOG" | grep -qxF "GET /api/v2/analytics/conversations/teams" || fail "teams request: $(tail -1 "$LOG")"
 pass
 
+# csat responses: every page (limit 200, offset until total) in one command; --limit/--offset pick the page.
+mark
+cs csat responses --backend aurion "${R[@]}" --limit 10 --offset 445 -f json
+expect_rc 0
+json_check 'd["total"] == 450 and len(d["items"]) == 5 and d["items"][0]["id"] == "resp-0445" and d["limit"] == 10'
+[[ "$(requests)" == 3 && "$(grep -c 'limit=200&offset=' "$LOG")" == 3 ]] || fail "csat responses paging: $(tail -3 "$LOG")"
+pass
+mark
+cs csat responses --backend aurion "${R[@]}" -f csv
+expect_rc 0
+[[ "$(wc -l < "$OUT")" == 51 ]] || fail "expected the default 50 rows"
+[[ "$(requests)" == 0 ]] || fail "csat responses: a stable answer was fetched again"
+pass
+cs csat responses --backend aurion "${R[@]}" --limit 500
+expect_rc 2
+
 # --offline with nothing cached: exit 3, nothing asked.
 mark
 cs overview --backend aurion --from 2025-01-01 --to 2025-01-31 --offline
@@ -140,7 +156,7 @@ expect_err_has "buckets days in UTC, not Europe/Paris"
 cs daily chats --backend aurion "${R[@]}"
 expect_rc 2
 expect_err_has "does not serve daily chats"
-expect_err_has "overview, sla, csat, resolution, teams, insights"
+expect_err_has "overview, sla, csat, csat responses, resolution, teams, insights"
 cs check --backend aurion "${R[@]}" --rule 'agents.agent_performance[0].assigned_count > 0'
 expect_rc 2
 expect_err_has "does not serve agents"
@@ -159,7 +175,7 @@ expect_out_has '91.8'
 # backends shows what aurion serves; backends test reads aggregation-health.
 cs backends -f json
 expect_rc 0
-json_check '[b["serves"] for b in d["backends"] if b["name"] == "aurion"][0] == "overview, sla, csat, resolution, teams, insights"'
+json_check '[b["serves"] for b in d["backends"] if b["name"] == "aurion"][0] == "overview, sla, csat, csat responses, resolution, teams, insights"'
 mark
 cs backends test aurion -f json
 expect_rc 0

@@ -17,6 +17,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -38,6 +39,7 @@ struct AurionServer {
   std::string session_token = "session-good";
   std::string api_key = "itsm_sk_live_good";
   bool accept_api_key = false;
+  int csat_responses = 450;  // csat/responses items (offset paging: limit 1-200, default 50)
   int rate_limit = 300;
   double rate_window_s = 60;
   int retry_after_s = 1;
@@ -106,6 +108,7 @@ struct AurionServer {
   void start() {
     for (const char* name : {"overview", "sla-compliance", "csat", "resolution-rates", "teams", "insights", "aggregation-health"})
       route(name);
+    route("csat/responses");
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
     while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -121,6 +124,19 @@ struct AurionServer {
   std::vector<Seen> requests() {
     std::lock_guard<std::mutex> lock(mutex);
     return seen;
+  }
+
+  // Response i (0 = the newest): responded_at 10 minutes apart going back from 2026-03-08T23:50:00Z.
+  static nlohmann::json response_item(int i) {
+    char id[32], at[32];
+    std::snprintf(id, sizeof id, "resp-%04d", i);
+    const int minutes = 8 * 24 * 60 - 10 - i * 10;  // minutes since 2026-03-01T00:00:00Z
+    std::snprintf(at, sizeof at, "2026-03-%02dT%02d:%02d:00Z", 1 + minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    return {{"id", id}, {"conversation_id", std::string("conv-") + id}, {"contact_id", nullptr},
+            {"rating", i % 7 == 3 ? nlohmann::json() : nlohmann::json(5 - i % 5)}, {"comment", nullptr},
+            {"followup_answer", nullptr}, {"channel", "email"}, {"sent_at", at}, {"responded_at", at},
+            {"conversation_subject", "VPN cannot connect"}, {"assignee_user_id", nullptr}, {"assignee_name", nullptr},
+            {"assignee_team_id", nullptr}, {"assignee_team_name", nullptr}};
   }
 
 private:
@@ -176,12 +192,24 @@ private:
         --fail_500;
         return reply(res, 500, {{"detail", "Internal server error"}}, record);
       }
-      nlohmann::json body = body_of(name);
+      nlohmann::json body = name == "csat/responses" ? nlohmann::json::object() : body_of(name);
+      if (name == "csat/responses") {
+        for (const auto& [param, value] : req.params)
+          if (param == "limit" || param == "offset") {
+            const bool digits = !value.empty() && value.size() < 9 &&
+                                value.find_first_not_of("0123456789") == std::string::npos;
+            const int n = digits ? std::stoi(value) : -1;
+            if (n < 0 || (param == "limit" && (n < 1 || n > 200)))
+              return reply(res, 422, {{"detail", nlohmann::json::array({{{"loc", {"query", param}}, {"msg", "out of range"}}})}},
+                           record);
+          }
+      }
       if (name == "teams") {
         if (!req.params.empty()) return reply(res, 422, {{"detail", "teams takes no query parameters"}}, record);
       } else {
         for (const auto& [param, value] : req.params)
-          if (param != "date_from" && param != "date_to" && param != "team_id" && param != "agent_id")
+          if (param != "date_from" && param != "date_to" && param != "team_id" && param != "agent_id" &&
+              !(name == "csat/responses" && (param == "limit" || param == "offset")))
             return reply(res, 422, {{"detail", "unknown query parameter: " + param}}, record);
         const std::string from = req.get_param_value("date_from"), to = req.get_param_value("date_to");
         if (!is_datetime(from) || !is_datetime(to))
@@ -191,6 +219,13 @@ private:
                        record);
         if (to < from) return reply(res, 422, {{"detail", "date_to must not be before date_from"}}, record);
         if (name == "insights") body["metadata"] = {{"date_from", from}, {"date_to", to}};
+        if (name == "csat/responses") {
+          const int limit = req.has_param("limit") ? std::stoi(req.get_param_value("limit")) : 50;
+          const int offset = req.has_param("offset") ? std::stoi(req.get_param_value("offset")) : 0;
+          nlohmann::json items = nlohmann::json::array();
+          for (int i = offset; i < offset + limit && i < csat_responses; ++i) items.push_back(response_item(i));
+          body = {{"items", items}, {"total", csat_responses}, {"limit", limit}, {"offset", offset}};
+        }
       }
       return reply(res, 200, body, record);
     });
