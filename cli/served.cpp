@@ -138,10 +138,11 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
   return served::answer_result(kpi.name, answer);
 }
 
-// aurion v2 (seed 002): one GET per command (csat responses: every page),
-// date_from/date_to in UTC with an inclusive date_to; the answer kept under
-// those two instants ("" for teams, which takes no range). csat responses
-// keeps the whole list and prints the --limit/--offset page of it.
+// aurion (seed 002): one GET per command (csat responses: every page). v2:
+// date_from/date_to in UTC with an inclusive date_to, the answer kept under
+// those two instants ("" for teams, which takes no range); csat responses
+// keeps the whole list and prints the --limit/--offset page of it. v1 (calls,
+// calls resolution): start_date/end_date days of --tz and tz, kept per zone.
 core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                                          const std::map<std::string, std::string>& options) const {
   namespace aurion = connectors::aurion;
@@ -159,18 +160,31 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
     return aurion::answer_result(kpi.name, aurion::responses_page(answer, option("limit"), option("offset")));
   };
   if (endpoint.paged) aurion::responses_page(nlohmann::json::object(), option("limit"), option("offset"));  // usage first
-  aurion::require_utc(m_spec.name, ctx.setting("tz"));
   std::optional<aurion::DateParams> dates;
+  std::optional<aurion::V1Params> v1;
   std::int64_t settled = std::numeric_limits<std::int64_t>::max();  // teams: all time, never stable
   const int settle_days = static_cast<int>(served::integer_key(m_spec, "settle_days", 7, 0, 3650));
-  if (endpoint.dated) {
+  if (endpoint.v1) {  // days in --tz, sent as tz
+    const core::TimeZone zone = ctx.time_zone();
+    const core::TimeRange range = ctx.time_range_in(zone);
+    v1 = aurion::v1_params(range, zone, m_spec.name);
+    settled = zone.day_start_ms(range.last_day + 1 + settle_days);
+  } else {
+    aurion::require_utc(m_spec.name, ctx.setting("tz"));
+  }
+  if (endpoint.dated && !endpoint.v1) {
     const core::TimeRange range = ctx.time_range_in(core::TimeZone::utc());
     dates = aurion::date_params(range, m_spec.name);
     settled = range.to_ms + static_cast<std::int64_t>(settle_days) * 86'400'000;
   }
-  const served::AnswerKey key{m_spec.name, kpi.name, "",
-                              {dates ? dates->date_from : "", dates ? dates->date_to : ""}};
-  const std::string what = kpi.name + (dates ? " " + dates->date_from + ".." + dates->date_to + " (date_to inclusive)" : "");
+  // v1 answers are kept per zone too (in the project column, which aurion has no other use for).
+  const served::AnswerKey key =
+      v1 ? served::AnswerKey{m_spec.name, kpi.name, "tz=" + v1->tz, {v1->start_date, v1->end_date}}
+         : served::AnswerKey{m_spec.name, kpi.name, "", {dates ? dates->date_from : "", dates ? dates->date_to : ""}};
+  const std::string what =
+      kpi.name + (v1      ? " " + v1->start_date + ".." + v1->end_date + " (end_date inclusive, " + v1->tz + ")"
+                  : dates ? " " + dates->date_from + ".." + dates->date_to + " (date_to inclusive)"
+                          : "");
 
   served::Freshness freshness;
   freshness.settled_at_ms = settled;
@@ -199,7 +213,7 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
 
   connectors::HttpClient client(aurion::http_options(m_spec, connectors::process_environment()));
   if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": fetching " << what << "\n";
-  nlohmann::json answer = aurion::fetch(client, endpoint, dates);
+  nlohmann::json answer = v1 ? aurion::fetch_v1(client, endpoint, *v1) : aurion::fetch(client, endpoint, dates);
   // Stored only now that every page arrived: a failure above leaves the cache as it was.
   if (cache) served::store_answer(cache->db(), key, {now, answer});
   return shaped(answer);

@@ -44,14 +44,20 @@ const std::vector<std::string>& order_for(const std::string& context) {
        {"csat", "busiest_hours", "top_topics", "agent_performance", "team_performance", "help_center_deflection",
         "sla_breach_trend", "email_channel_metrics", "aggregation_health", "metadata"}},
       {"sla_breach_trend", {"day", "tracked", "breached", "met", "compliance_rate"}},
+      {"calls", {"kpis", "call_volume", "outcome_breakdown", "peak_hours"}},
+      {"kpis",
+       {"total_calls", "completed_calls", "failed_calls", "avg_duration_seconds", "first_call_resolution_rate",
+        "tickets_created", "escalation_count", "period_start", "period_end"}},
+      {"calls resolution", {"fcr_trend", "resolution_by_category", "avg_resolution_time_seconds", "period_comparison"}},
   };
   static const std::vector<std::string> general = {
       // identities first
       "day", "date", "priority", "team_id", "team_name", "channel", "channel_id", "address", "status", "rating",
-      "hour_utc", "hour", "topic", "assignee_user_id", "assignee_name", "article_id", "title", "slug",
+      "hour_utc", "hour", "day_of_week", "topic", "outcome", "category", "assignee_user_id", "assignee_name", "article_id", "title", "slug",
       // buckets and breakdowns
       "total", "tracked", "met", "breached", "pending", "compliance_rate", "resolved", "ai_resolved", "human_resolved",
-      "resolution_rate", "conversation_count", "response_count", "count", "avg_rating", "positive_rate", "share",
+      "resolution_rate", "total_calls", "completed_calls", "failed_calls", "fcr_rate", "call_count",
+      "conversation_count", "response_count", "count", "percentage", "avg_rating", "positive_rate", "share",
       "assigned_count", "resolved_count", "avg_first_response_minutes", "avg_resolution_minutes",
       // help center
       "article_count", "total_views", "helpful_feedback", "not_helpful_feedback", "deflection_rate", "helpfulness_rate",
@@ -121,6 +127,8 @@ const std::vector<Endpoint>& endpoints() {
       {"resolution", "/api/v2/analytics/conversations/resolution-rates", true},
       {"teams", "/api/v2/analytics/conversations/teams", false},
       {"insights", "/api/v2/analytics/conversations/insights", true},
+      {"calls", "/api/v1/analytics/call-metrics", true, false, true},
+      {"calls resolution", "/api/v1/analytics/resolution-rates", true, false, true},
   };
   return all;
 }
@@ -262,6 +270,19 @@ nlohmann::json responses_page(const nlohmann::json& whole, const std::string& li
   return json{{"items", std::move(items)}, {"total", whole.value("total", json())}, {"limit", limit}, {"offset", offset}};
 }
 
+V1Params v1_params(const core::TimeRange& range, const core::TimeZone& tz, const std::string& backend) {
+  if (!range.date_based)
+    throw core::UsageError(backend + "'s v1 call analytics take whole days: give --from/--to as dates (YYYY-MM-DD), "
+                                     "--days or --period");
+  if (range.day_count() <= 0) throw core::UsageError(backend + ": the range holds no day");
+  return {core::format_date(range.first_day), core::format_date(range.last_day), tz.name()};
+}
+
+nlohmann::json fetch_v1(HttpClient& client, const Endpoint& endpoint, const V1Params& params) {
+  return get_object(client, endpoint,
+                    {{"start_date", params.start_date}, {"end_date", params.end_date}, {"tz", params.tz}});
+}
+
 core::Unit unit_of(const std::string& key) {
   if (ends_with(key, "_rate") || key == "share" || key == "percentage" || ends_with(key, "_share"))
     return core::Unit::percent;
@@ -278,6 +299,8 @@ core::Result answer_result(const std::string& command, const nlohmann::json& ans
       {"sla", {"SLA compliance", "by_priority"}},
       {"csat", {"CSAT analytics", "trend"}},
       {"csat responses", {"CSAT responses", "items"}},
+      {"calls", {"Call metrics", "call_volume"}},
+      {"calls resolution", {"Call resolution", "fcr_trend"}},
       {"resolution", {"Resolution rates", "by_priority"}},
       {"teams", {"Teams", "teams"}},
       {"insights", {"Insights", "top_topics"}},

@@ -30,13 +30,15 @@ struct Endpoint {
   std::string path;     // "/api/v2/analytics/conversations/sla-compliance"
   bool dated = true;    // takes date_from/date_to (teams does not)
   bool paged = false;   // offset paging with limit/offset until total, envelope items (csat responses)
+  bool v1 = false;      // v1 voice analytics: start_date/end_date (dates, inclusive) and tz, not date_from/date_to
 };
 
-// overview, sla, csat, csat responses, resolution, teams, insights.
+// overview, sla, csat, csat responses, resolution, teams, insights (v2);
+// calls, calls resolution (v1).
 const std::vector<Endpoint>& endpoints();
 // The endpoint serving `command`, or nullptr.
 const Endpoint* endpoint_for(const std::string& command);
-// "overview, sla, csat, csat responses, resolution, teams, insights".
+// "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution".
 std::string served_commands();
 
 // The zone aurion v2 buckets days in.
@@ -59,6 +61,18 @@ struct DateParams {
 };
 DateParams date_params(const core::TimeRange& range, const std::string& backend);
 
+// The v1 parameters of a range resolved in `tz`: start_date = its first day,
+// end_date = its last day (inclusive, as seed 002's example pairs
+// 2026-03-01..2026-03-08 with the v2 range ending 2026-03-08T23:59:59Z),
+// tz = the zone's name. Throws core::UsageError for a datetime range (v1
+// takes dates) or an empty one.
+struct V1Params {
+  std::string start_date;
+  std::string end_date;
+  std::string tz;
+};
+V1Params v1_params(const core::TimeRange& range, const core::TimeZone& tz, const std::string& backend);
+
 // The client options: base_url, the credential (see above) and its hint,
 // timeout_s, max_retries, ca_file, rate_limit (default k_rate_limit).
 HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env);
@@ -73,6 +87,8 @@ HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env);
 // throws core::BackendError.
 nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::optional<DateParams>& dates,
                      int page_size = k_max_page);
+// One GET of a v1 endpoint with start_date, end_date and tz.
+nlohmann::json fetch_v1(HttpClient& client, const Endpoint& endpoint, const V1Params& params);
 
 // The page of a whole csat responses answer that --limit/--offset ask for,
 // shaped as the local command's {items, total, limit, offset}. `limit` and

@@ -101,12 +101,13 @@ TEST_CASE("aurion: v2 buckets days in UTC; another --tz (a DST zone too) is a us
 }
 
 TEST_CASE("aurion: the served commands and their endpoints", "[aurion]") {
-  CHECK(aurion::served_commands() == "overview, sla, csat, csat responses, resolution, teams, insights");
+  CHECK(aurion::served_commands() ==
+        "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution");
   CHECK(aurion::endpoint_for("sla")->path == "/api/v2/analytics/conversations/sla-compliance");
   CHECK(aurion::endpoint_for("resolution")->path == "/api/v2/analytics/conversations/resolution-rates");
   CHECK_FALSE(aurion::endpoint_for("teams")->dated);
   CHECK(aurion::endpoint_for("daily chats") == nullptr);
-  CHECK(aurion::endpoint_for("calls") == nullptr);
+  CHECK(aurion::endpoint_for("calls search") == nullptr);
 }
 
 TEST_CASE("aurion: units of served numbers follow the local commands", "[aurion]") {
@@ -293,4 +294,41 @@ TEST_CASE("aurion: csat responses page with limit/offset until total; --limit/--
   const auto& item = root[0].second.as_list()[0].as_object();
   CHECK(item[0].first == "id");
   CHECK(item[13].first == "assignee_team_name");
+}
+
+TEST_CASE("aurion: v1 calls take start_date/end_date (inclusive days) and tz; another zone is fine there", "[aurion]") {
+  const auto paris = aurion::v1_params(aurion_range("2026-03-01", "2026-03-08", "Europe/Paris"), TimeZone("Europe/Paris"), "aur");
+  CHECK(paris.start_date == "2026-03-01");
+  CHECK(paris.end_date == "2026-03-08");
+  CHECK(paris.tz == "Europe/Paris");
+  // Across the spring DST change: still whole local days.
+  const auto dst = aurion::v1_params(aurion_range("2026-03-29", "2026-03-29", "Europe/Paris"), TimeZone("Europe/Paris"), "aur");
+  CHECK(dst.start_date == "2026-03-29");
+  CHECK(dst.end_date == "2026-03-29");
+  CHECK_THROWS_AS(aurion::v1_params(aurion_range("2026-03-01T10:00:00Z", "2026-03-02T00:00:00Z"), TimeZone::utc(), "aur"),
+                  UsageError);
+  CHECK(aurion::endpoint_for("calls")->v1);
+  CHECK(aurion::endpoint_for("calls resolution")->path == "/api/v1/analytics/resolution-rates");
+
+  AurionServer server;
+  server.start();
+  AurionFake fake;
+  HttpClient client(aurion_options(server, fake));
+  const auto calls = aurion::fetch_v1(client, *aurion::endpoint_for("calls"), paris);
+  CHECK(calls["kpis"]["period_end"] == "2026-03-08");
+  const auto seen = server.requests().back();
+  CHECK(seen.path == "/api/v1/analytics/call-metrics");
+  CHECK(seen.params.find("tz")->second == "Europe/Paris");
+  CHECK(seen.params.find("start_date")->second == "2026-03-01");
+  const auto r = aurion::answer_result("calls", calls);
+  CHECK(r.title == "Call metrics");
+  const auto& kpis = r.root.find("kpis")->as_object();
+  CHECK(kpis[0].first == "total_calls");
+  CHECK(kpis[3].second.unit() == Unit::decimal1);  // avg_duration_seconds
+  CHECK(kpis[4].second.unit() == Unit::percent);   // first_call_resolution_rate
+  const auto& outcome = r.root.find("outcome_breakdown")->as_list()[0].as_object();
+  CHECK(outcome[0].first == "outcome");
+  CHECK(outcome[1].first == "count");
+  CHECK(outcome[2].first == "percentage");
+  CHECK(outcome[2].second.unit() == Unit::percent);
 }

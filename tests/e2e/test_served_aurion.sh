@@ -118,6 +118,21 @@ pass
 cs csat responses --backend aurion "${R[@]}" --limit 500
 expect_rc 2
 
+# v1 calls: start_date/end_date (inclusive days) and tz, so --tz another zone is fine there.
+mark
+cs calls --backend aurion "${R[@]}" --tz Europe/Paris -f json
+expect_rc 0
+json_check 'd["kpis"]["first_call_resolution_rate"] == 62.8 and d["kpis"]["period_end"] == "2026-03-08"'
+tail -1 "$LOG" | grep -qF "GET /api/v1/analytics/call-metrics?end_date=2026-03-08&start_date=2026-03-01&tz=Europe/Paris" \
+  || fail "calls request: $(tail -1 "$LOG")"
+pass
+cs calls resolution --backend aurion "${R[@]}" --tz Europe/Paris -f json
+expect_rc 0
+json_check 'd["avg_resolution_time_seconds"] == 252.0 and d["period_comparison"] is None'
+cs calls --backend aurion "${R[@]}" --tz Europe/Paris -f json
+[[ "$(requests)" == 2 ]] || fail "calls: expected 2 requests, got $(requests)"
+pass
+
 # --offline with nothing cached: exit 3, nothing asked.
 mark
 cs overview --backend aurion --from 2025-01-01 --to 2025-01-31 --offline
@@ -156,7 +171,7 @@ expect_err_has "buckets days in UTC, not Europe/Paris"
 cs daily chats --backend aurion "${R[@]}"
 expect_rc 2
 expect_err_has "does not serve daily chats"
-expect_err_has "overview, sla, csat, csat responses, resolution, teams, insights"
+expect_err_has "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution"
 cs check --backend aurion "${R[@]}" --rule 'agents.agent_performance[0].assigned_count > 0'
 expect_rc 2
 expect_err_has "does not serve agents"
@@ -175,7 +190,7 @@ expect_out_has '91.8'
 # backends shows what aurion serves; backends test reads aggregation-health.
 cs backends -f json
 expect_rc 0
-json_check '[b["serves"] for b in d["backends"] if b["name"] == "aurion"][0] == "overview, sla, csat, csat responses, resolution, teams, insights"'
+json_check '[b["serves"] for b in d["backends"] if b["name"] == "aurion"][0] == "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution"'
 mark
 cs backends test aurion -f json
 expect_rc 0

@@ -109,6 +109,8 @@ struct AurionServer {
     for (const char* name : {"overview", "sla-compliance", "csat", "resolution-rates", "teams", "insights", "aggregation-health"})
       route(name);
     route("csat/responses");
+    route_v1("call-metrics");
+    route_v1("resolution-rates");
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
     while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -139,7 +141,50 @@ struct AurionServer {
             {"assignee_team_id", nullptr}, {"assignee_team_name", nullptr}};
   }
 
+  static nlohmann::json v1_body_of(const std::string& name, const std::string& start, const std::string& end) {
+    if (name == "resolution-rates")
+      return nlohmann::json::parse(
+          R"({"fcr_trend": [], "resolution_by_category": [], "avg_resolution_time_seconds": 252.0, "period_comparison": null})");
+    nlohmann::json body = nlohmann::json::parse(R"({"kpis": {"total_calls": 156, "completed_calls": 130, "failed_calls": 26,
+        "avg_duration_seconds": 245.0, "first_call_resolution_rate": 62.8, "tickets_created": 98, "escalation_count": 32},
+      "call_volume": [{"date": "2026-03-01", "total_calls": 22, "completed_calls": 18, "failed_calls": 4}],
+      "outcome_breakdown": [{"outcome": "ticket_created", "count": 98, "percentage": 62.8},
+                            {"outcome": "escalated", "count": 32, "percentage": 20.5},
+                            {"outcome": "abandoned", "count": 26, "percentage": 16.7}],
+      "peak_hours": [{"hour": 14, "day_of_week": 2, "call_count": 12}]})");
+    body["kpis"]["period_start"] = start;
+    body["kpis"]["period_end"] = end;
+    return body;
+  }
+
 private:
+  static bool is_date(const std::string& s) {
+    static const std::regex re(R"(\d{4}-\d{2}-\d{2})");
+    return std::regex_match(s, re);
+  }
+
+  // v1: start_date and end_date (YYYY-MM-DD) required, tz and (call-metrics) outcome optional.
+  void route_v1(const std::string& name) {
+    server.Get("/api/v1/analytics/" + name, [=, this](const httplib::Request& req, httplib::Response& res) {
+      Seen record{req.path, req.params, 0};
+      if (req.get_header_value("Authorization") != "Bearer " + session_token &&
+          !(accept_api_key && req.get_header_value("X-API-Key") == api_key))
+        return reply(res, req.has_header("X-API-Key") && !accept_api_key ? 403 : 401,
+                     {{"detail", req.has_header("X-API-Key") && !accept_api_key
+                                     ? "API key access is not enabled for analytics endpoints"
+                                     : "Not authenticated"}},
+                     record);
+      for (const auto& [param, value] : req.params)
+        if (param != "start_date" && param != "end_date" && param != "tz" && !(name == "call-metrics" && param == "outcome"))
+          return reply(res, 422, {{"detail", "unknown query parameter: " + param}}, record);
+      const std::string start = req.get_param_value("start_date"), end = req.get_param_value("end_date");
+      if (!is_date(start) || !is_date(end))
+        return reply(res, 422, {{"detail", "start_date and end_date are required (YYYY-MM-DD)"}}, record);
+      if (end < start) return reply(res, 422, {{"detail", "end_date must not be before start_date"}}, record);
+      return reply(res, 200, v1_body_of(name, start, end), record);
+    });
+  }
+
   static bool is_datetime(const std::string& s) {
     static const std::regex re(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))");
     return std::regex_match(s, re);
