@@ -7,7 +7,7 @@
 //   see connectors/served.hpp); any other command is a usage error naming the
 //   commands it serves;
 // - aurion: its v2 conversation analytics (overview, sla, csat, csat
-//   responses, resolution, teams, insights) are asked of its API the same way (connectors/aurion.hpp);
+//   responses, resolution, teams, insights) and v1 calls, calls resolution are asked of its API the same way (connectors/aurion.hpp);
 // - the other HTTP kinds: a BackendError (exit 4) saying they are not built.
 #include <memory>
 #include <optional>

@@ -1,12 +1,14 @@
 #pragma once
 // The aurion backend (seed 002, Analytics & Reporting API): the v2
-// conversation analytics served as convstat's overview, sla, csat,
-// resolution, teams and insights. Each is one GET with date_from/date_to
-// (teams: none); the answer is passed through as the API sent it
+// conversation analytics served as convstat's overview, sla, csat, csat
+// responses, resolution, teams and insights, and the v1 voice analytics as
+// calls and calls resolution. Each is one GET (csat responses: every page of
+// limit/offset); the answer is passed through as the API sent it
 // (spec/connectors.md "Served KPIs").
 //
 // Dates: the v2 endpoints take RFC 3339 datetimes and bucket days in UTC;
-// date_to is inclusive, so it is convstat's exclusive end - 1 s.
+// date_to is inclusive, so it is convstat's exclusive end - 1 s (teams takes
+// none). The v1 endpoints take start_date/end_date days (inclusive) and tz.
 //
 // Auth: X-API-Key from api_key_env, or Authorization: Bearer from token_env (a
 // dashboard session token). When both are configured the session token is
