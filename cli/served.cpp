@@ -75,6 +75,48 @@ std::unique_ptr<core::Cache> ServedSource::open_cache(Context& ctx) const {
   return ctx.open_cache(core::OpenMode::read_write);
 }
 
+void ServedSource::refuse_filters(Context& ctx, const core::KpiDefinition& kpi) const {
+  const core::Filters& filters = ctx.filters();
+  if (filters.narrows_conversations() || filters.outcome)
+    throw core::UsageError("backend '" + m_spec.name + "' serves " + kpi.name + " without filters",
+                           "drop the filter options, or run without --backend to compute it locally");
+}
+
+nlohmann::json ServedSource::cached_or_fetched(Context& ctx, core::Cache* cache, const served::AnswerKey& key,
+                                               const std::string& what, const core::KpiDefinition& kpi,
+                                               std::int64_t settled_at_ms,
+                                               const std::function<nlohmann::json()>& fetch) const {
+  served::Freshness freshness;
+  freshness.settled_at_ms = settled_at_ms;
+  freshness.ttl_s = served::integer_key(m_spec, "ttl_s", 300, 0, 100L * 365 * 86400);
+  freshness.refresh = ctx.refresh();
+  freshness.offline = ctx.offline();
+  const std::optional<served::StoredAnswer> stored = cache ? served::load_answer(cache->db(), key) : std::nullopt;
+  const std::int64_t now = core::now_ms();
+
+  switch (served::decide(stored, freshness, now)) {
+    case served::Decision::use_stored:
+      if (ctx.verbose())
+        std::cerr << "convstat: " << m_spec.name << ": " << what << " from the cache (fetched "
+                  << core::format_instant_utc(stored->fetched_at_ms) << ")\n";
+      if (ctx.offline() && stored->fetched_at_ms < freshness.settled_at_ms &&
+          now - stored->fetched_at_ms >= freshness.ttl_s * 1000)
+        ctx.note("convstat: --offline: " + m_spec.name + "'s answer for " + kpi.name + " was fetched at " +
+                 core::format_instant_utc(stored->fetched_at_ms) + " and may be out of date");
+      return stored->answer;
+    case served::Decision::offline_missing:
+      throw core::DataError("--offline: no answer of backend '" + m_spec.name + "' for " + what + " in the cache " +
+                                ctx.cache_path(),
+                            "run it once without --offline to fetch it");
+    case served::Decision::fetch: break;
+  }
+  if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": fetching " << what << "\n";
+  nlohmann::json answer = fetch();
+  // Stored only now that every page arrived: a failure above leaves the cache as it was.
+  if (cache) served::store_answer(cache->db(), key, {now, answer});
+  return answer;
+}
+
 core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                                   const std::map<std::string, std::string>& options) const {
   require(kpi);
@@ -84,10 +126,7 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
       throw core::UsageError("--" + std::string(option) + " pages the local series; with --backend " + m_spec.name +
                                  " the whole range is fetched and printed",
                              "drop --" + std::string(option) + ", or narrow the range with --from/--to");
-  const core::Filters& filters = ctx.filters();
-  if (filters.narrows_conversations() || filters.outcome)
-    throw core::UsageError("backend '" + m_spec.name + "' serves " + kpi.name + " without filters",
-                           "drop the filter options, or run without --backend to compute it locally");
+  refuse_filters(ctx, kpi);
 
   const std::string zone_name = m_spec.get("tz").value_or("UTC");
   const core::TimeZone zone(zone_name);
@@ -98,43 +137,19 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
   const served::AnswerKey key{m_spec.name, kpi.name, m_spec.get("project_id").value_or(""),
                               served::day_range(range, m_spec.name)};
 
-  served::Freshness freshness;
-  freshness.settled_at_ms =
+  const std::int64_t settled =
       served::settled_at_ms(key.days.to, static_cast<int>(served::integer_key(m_spec, "settle_days", 1, 0, 3650)), zone);
-  freshness.ttl_s = served::integer_key(m_spec, "ttl_s", 300, 0, 100L * 365 * 86400);
-  freshness.refresh = ctx.refresh();
-  freshness.offline = ctx.offline();
-  const std::optional<served::StoredAnswer> stored = cache ? served::load_answer(cache->db(), key) : std::nullopt;
-  const std::int64_t now = core::now_ms();
-
-  switch (served::decide(stored, freshness, now)) {
-    case served::Decision::use_stored:
-      if (ctx.verbose())
-        std::cerr << "convstat: " << m_spec.name << ": " << describe(key) << " from the cache (fetched "
-                  << core::format_instant_utc(stored->fetched_at_ms) << ")\n";
-      if (ctx.offline() && stored->fetched_at_ms < freshness.settled_at_ms &&
-          now - stored->fetched_at_ms >= freshness.ttl_s * 1000)
-        ctx.note("convstat: --offline: " + m_spec.name + "'s answer for " + kpi.name + " was fetched at " +
-                 core::format_instant_utc(stored->fetched_at_ms) + " and may be out of date");
-      return served::answer_result(kpi.name, stored->answer);
-    case served::Decision::offline_missing:
-      throw core::DataError("--offline: no answer of backend '" + m_spec.name + "' for " + describe(key) +
-                                " in the cache " + ctx.cache_path(),
-                            "run it once without --offline to fetch it");
-    case served::Decision::fetch: break;
-  }
-
-  const std::int64_t page_days =
-      served::integer_key(m_spec, "page_days", connectors::indigo::k_max_page_days, 1, connectors::indigo::k_max_page_days);
-  connectors::HttpClient client(served::indigo_http_options(m_spec, connectors::process_environment()));
-  if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": fetching " << describe(key) << "\n";
-  nlohmann::json answer = connectors::indigo::fetch_daily(client, *connectors::indigo::endpoint_for(kpi.name),
-                                                          key.project, key.days.from, key.days.to,
-                                                          static_cast<int>(page_days));
-  // Stored only now that every page arrived: a failure above leaves the cache as it was.
-  if (cache) served::store_answer(cache->db(), key, {now, answer});
-  if (ctx.verbose())
-    std::cerr << "convstat: " << m_spec.name << ": " << client.requests().size() << " request(s)\n";
+  const nlohmann::json answer = cached_or_fetched(ctx, cache, key, describe(key), kpi, settled, [&] {
+    const std::int64_t page_days = served::integer_key(m_spec, "page_days", connectors::indigo::k_max_page_days, 1,
+                                                       connectors::indigo::k_max_page_days);
+    connectors::HttpClient client(served::indigo_http_options(m_spec, connectors::process_environment()));
+    nlohmann::json fetched = connectors::indigo::fetch_daily(client, *connectors::indigo::endpoint_for(kpi.name),
+                                                             key.project, key.days.from, key.days.to,
+                                                             static_cast<int>(page_days));
+    if (ctx.verbose())
+      std::cerr << "convstat: " << m_spec.name << ": " << client.requests().size() << " request(s)\n";
+    return fetched;
+  });
   return served::answer_result(kpi.name, answer);
 }
 
@@ -147,10 +162,7 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
                                          const std::map<std::string, std::string>& options) const {
   namespace aurion = connectors::aurion;
   const aurion::Endpoint& endpoint = *aurion::endpoint_for(kpi.name);
-  const core::Filters& filters = ctx.filters();
-  if (filters.narrows_conversations() || filters.outcome)
-    throw core::UsageError("backend '" + m_spec.name + "' serves " + kpi.name + " without filters",
-                           "drop the filter options, or run without --backend to compute it locally");
+  refuse_filters(ctx, kpi);
   const auto option = [&options](const std::string& name) {
     const auto it = options.find(name);
     return it == options.end() ? std::string() : it->second;
@@ -186,36 +198,10 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
                   : dates ? " " + dates->date_from + ".." + dates->date_to + " (date_to inclusive)"
                           : "");
 
-  served::Freshness freshness;
-  freshness.settled_at_ms = settled;
-  freshness.ttl_s = served::integer_key(m_spec, "ttl_s", 300, 0, 100L * 365 * 86400);
-  freshness.refresh = ctx.refresh();
-  freshness.offline = ctx.offline();
-  const std::optional<served::StoredAnswer> stored = cache ? served::load_answer(cache->db(), key) : std::nullopt;
-  const std::int64_t now = core::now_ms();
-
-  switch (served::decide(stored, freshness, now)) {
-    case served::Decision::use_stored:
-      if (ctx.verbose())
-        std::cerr << "convstat: " << m_spec.name << ": " << what << " from the cache (fetched "
-                  << core::format_instant_utc(stored->fetched_at_ms) << ")\n";
-      if (ctx.offline() && stored->fetched_at_ms < freshness.settled_at_ms &&
-          now - stored->fetched_at_ms >= freshness.ttl_s * 1000)
-        ctx.note("convstat: --offline: " + m_spec.name + "'s answer for " + kpi.name + " was fetched at " +
-                 core::format_instant_utc(stored->fetched_at_ms) + " and may be out of date");
-      return shaped(stored->answer);
-    case served::Decision::offline_missing:
-      throw core::DataError("--offline: no answer of backend '" + m_spec.name + "' for " + what + " in the cache " +
-                                ctx.cache_path(),
-                            "run it once without --offline to fetch it");
-    case served::Decision::fetch: break;
-  }
-
-  connectors::HttpClient client(aurion::http_options(m_spec, connectors::process_environment()));
-  if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": fetching " << what << "\n";
-  nlohmann::json answer = v1 ? aurion::fetch_v1(client, endpoint, *v1) : aurion::fetch(client, endpoint, dates);
-  // Stored only now that every page arrived: a failure above leaves the cache as it was.
-  if (cache) served::store_answer(cache->db(), key, {now, answer});
+  const nlohmann::json answer = cached_or_fetched(ctx, cache, key, what, kpi, settled, [&] {
+    connectors::HttpClient client(aurion::http_options(m_spec, connectors::process_environment()));
+    return v1 ? aurion::fetch_v1(client, endpoint, *v1) : aurion::fetch(client, endpoint, dates);
+  });
   return shaped(answer);
 }
 

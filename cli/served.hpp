@@ -9,12 +9,17 @@
 // - aurion: its v2 conversation analytics (overview, sla, csat, csat
 //   responses, resolution, teams, insights) and v1 calls, calls resolution are asked of its API the same way (connectors/aurion.hpp);
 // - the other HTTP kinds: a BackendError (exit 4) saying they are not built.
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "cli/context.hpp"
 #include "connectors/backend_config.hpp"
+#include "connectors/served.hpp"
 #include "core/kpi/registry.hpp"
 
 namespace convstat::cli {
@@ -40,6 +45,14 @@ public:
   const connectors::BackendSpec& spec() const { return m_spec; }
 
 private:
+  // Refuses the filter options: the APIs serve whole-scope answers.
+  void refuse_filters(Context& ctx, const core::KpiDefinition& kpi) const;
+  // The stored answer for `key` when the freshness rules allow it (or
+  // --offline), else `fetch()`'s, stored once all of it arrived. `what` names
+  // the request in notes; `settled_at_ms` is when the answer becomes stable.
+  nlohmann::json cached_or_fetched(Context& ctx, core::Cache* cache, const connectors::served::AnswerKey& key,
+                                   const std::string& what, const core::KpiDefinition& kpi,
+                                   std::int64_t settled_at_ms, const std::function<nlohmann::json()>& fetch) const;
   core::Result answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                              const std::map<std::string, std::string>& options) const;
   explicit ServedSource(connectors::BackendSpec spec) : m_spec(std::move(spec)) {}
