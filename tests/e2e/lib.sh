@@ -5,7 +5,13 @@ set -euo pipefail
 : "${CONVSTAT_SOURCE_DIR:?set CONVSTAT_SOURCE_DIR to the repository}"
 DATA="$CONVSTAT_SOURCE_DIR/tests/data"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/convstat-e2e.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+LOOPBACK_PIDS=()
+cleanup() {
+  local pid
+  for pid in "${LOOPBACK_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
 # Never touch the user's files: config and cache live in the temporary folder.
 export HOME="$WORK/home" XDG_DATA_HOME="$WORK/data" XDG_CONFIG_HOME="$WORK/config"
 unset CONVSTAT_CACHE CONVSTAT_CONFIG CONVSTAT_PROFILE CONVSTAT_TENANT CONVSTAT_TZ CONVSTAT_FORMAT NO_COLOR
@@ -21,6 +27,24 @@ fail() {
   exit 1
 }
 pass() { CHECKS=$((CHECKS + 1)); }
+
+# start_loopback KIND [FLAG...]: starts the seed loopback server KIND
+# ($LOOPBACK_BIN, tests/support/loopback_main.cpp), stopped on exit; sets PORT
+# to its port and LOG to the file it logs each request to ("GET /path?k=v&…").
+start_loopback() {
+  : "${LOOPBACK_BIN:?set LOOPBACK_BIN to the loopback test server}"
+  local kind=$1
+  shift
+  local port_file="$WORK/$kind.port"
+  LOG="$WORK/$kind.log"
+  "$LOOPBACK_BIN" "$kind" "$port_file" "$LOG" "$@" &
+  LOOPBACK_PIDS+=($!)
+  local _
+  for _ in $(seq 1 250); do [[ -s "$port_file" ]] && break; sleep 0.02; done
+  [[ -s "$port_file" ]] || fail "the $kind loopback server did not start"
+  PORT=$(cat "$port_file")
+  touch "$LOG"
+}
 
 # cs ARGS...: runs convstat with the test cache; records stdout, stderr and exit code.
 cs() {

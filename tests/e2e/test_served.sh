@@ -1,21 +1,12 @@
 #!/usr/bin/env bash
 # Served KPIs from the indigo backend, end to end, against the seed 004
-# loopback server as a process ($INDIGO_LOOPBACK_BIN): paging a 90-day series
+# loopback server as a process ($LOOPBACK_BIN indigo): paging a 90-day series
 # in one command, the served-answer cache (stable past days, --refresh, ttl,
 # --offline), auth errors without secrets, commands indigo does not serve,
 # its fixed zone, check/report, backends test, and records kinds computed
 # locally.
 source "$(dirname "$0")/lib.sh"
-: "${INDIGO_LOOPBACK_BIN:?set INDIGO_LOOPBACK_BIN to the indigo_loopback test server}"
-
-PORT_FILE="$WORK/indigo.port" LOG="$WORK/indigo.log"
-"$INDIGO_LOOPBACK_BIN" "$PORT_FILE" "$LOG" &
-SERVER_PID=$!
-trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 250); do [[ -s "$PORT_FILE" ]] && break; sleep 0.02; done
-[[ -s "$PORT_FILE" ]] || fail "the loopback server did not start"
-PORT=$(cat "$PORT_FILE")
-touch "$LOG"
+start_loopback indigo
 
 mkdir -p "$XDG_CONFIG_HOME/convstat"
 config="$XDG_CONFIG_HOME/convstat/config.toml"

@@ -1,21 +1,12 @@
 #!/usr/bin/env bash
 # Served KPIs from the aurion backend (seed 002 v2 conversation analytics),
 # end to end, against the seed 002 loopback server as a process
-# ($AURION_LOOPBACK_BIN): date_from/date_to as sent, the served-answer cache
+# ($LOOPBACK_BIN aurion): date_from/date_to as sent, the served-answer cache
 # (a settled past range is not asked again), check and report, auth errors
 # without secrets (an X-API-Key gets the documented 403 today), the fixed UTC
 # zone, commands aurion does not serve, backends / backends test.
 source "$(dirname "$0")/lib.sh"
-: "${AURION_LOOPBACK_BIN:?set AURION_LOOPBACK_BIN to the aurion_loopback test server}"
-
-PORT_FILE="$WORK/aurion.port" LOG="$WORK/aurion.log"
-"$AURION_LOOPBACK_BIN" "$PORT_FILE" "$LOG" &
-SERVER_PID=$!
-trap 'kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for _ in $(seq 1 250); do [[ -s "$PORT_FILE" ]] && break; sleep 0.02; done
-[[ -s "$PORT_FILE" ]] || fail "the loopback server did not start"
-PORT=$(cat "$PORT_FILE")
-touch "$LOG"
+start_loopback aurion
 
 mkdir -p "$XDG_CONFIG_HOME/convstat"
 config="$XDG_CONFIG_HOME/convstat/config.toml"

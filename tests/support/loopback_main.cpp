@@ -1,0 +1,86 @@
+// loopback KIND PORT_FILE LOG_FILE [FLAG...]: runs one seed document's loopback
+// server as a process, for the end-to-end tests (lib.sh's start_loopback).
+// KIND names the server (aurion: aurion_server.hpp, indigo: indigo_server.hpp).
+// Writes its port to PORT_FILE (atomically, once listening), appends one line
+// per request to LOG_FILE ("GET /path?key=value&…", parameters sorted by key,
+// written before the request is answered) and exits on SIGTERM or SIGINT.
+// Flags: aurion --accept-api-key (also take the X-API-Key "itsm_sk_live_good",
+// the seed's future public contract, instead of answering 403 to every key).
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <functional>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "aurion_server.hpp"
+#include "indigo_server.hpp"
+
+namespace {
+
+volatile std::sig_atomic_t g_stop = 0;
+void on_signal(int) { g_stop = 1; }
+
+// Logs every request of `server` to `log_file`, starts it with `start`, writes
+// `port()` to `port_file` and serves until a signal.
+int serve(httplib::Server& server, const std::function<void()>& start, const std::function<int()>& port,
+          const std::string& port_file, const std::string& log_file) {
+  std::mutex log_mutex;
+  server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response&) {
+    std::string line = req.method + " " + req.path;
+    char sep = '?';
+    for (const auto& [key, value] : req.params) {  // sorted by key
+      line += sep + key + "=" + value;
+      sep = '&';
+    }
+    std::lock_guard<std::mutex> lock(log_mutex);
+    std::ofstream(log_file, std::ios::app) << line << "\n" << std::flush;
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  start();
+  {
+    const std::string tmp = port_file + ".tmp";
+    std::ofstream(tmp) << port() << "\n";
+    std::rename(tmp.c_str(), port_file.c_str());
+  }
+  while (!g_stop) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  return 0;
+}
+
+template <class Server>
+int run(Server& s, const std::string& port_file, const std::string& log_file) {
+  return serve(s.server, [&] { s.start(); }, [&] { return s.port; }, port_file, log_file);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::map<std::string, std::set<std::string>> kinds = {{"aurion", {"--accept-api-key"}}, {"indigo", {}}};
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const auto kind = args.empty() ? kinds.end() : kinds.find(args[0]);
+  bool usable = kind != kinds.end() && args.size() >= 3;
+  std::set<std::string> flags;
+  for (std::size_t i = 3; usable && i < args.size(); ++i) {
+    usable = kind->second.count(args[i]) > 0;
+    flags.insert(args[i]);
+  }
+  if (!usable) {
+    std::cerr << "usage: loopback aurion|indigo PORT_FILE LOG_FILE [--accept-api-key (aurion)]\n";
+    return 2;
+  }
+  std::signal(SIGTERM, on_signal);
+  std::signal(SIGINT, on_signal);
+  const std::string& port_file = args[1];
+  const std::string& log_file = args[2];
+  if (args[0] == "aurion") {
+    convstat::testing::AurionServer server;
+    server.accept_api_key = flags.count("--accept-api-key") > 0;
+    return run(server, port_file, log_file);
+  }
+  convstat::testing::IndigoServer server;
+  return run(server, port_file, log_file);
+}
