@@ -319,7 +319,8 @@ TEST_CASE("analytic: auth - key pair, JWT, wrong secret (401), a read-only key c
     CHECK(server.requests().back().api_key.empty());
     HttpClient expired(analytic::http_options(spec, analytic_env({{"ANA_JWT", "eyJ.expired.token"}})));
     CHECK(error_of<BackendError>([&] { analytic::fetch(expired, *analytic::endpoint_for("leads"), "", k_march); })
-              .find("401 Invalid or expired token | check") != std::string::npos);
+              .find("401 Invalid or expired token | the credential used is Authorization: Bearer (JWT) from $ANA_JWT") !=
+              std::string::npos);
   }
   {
     // Both configured: the key pair.
