@@ -4,6 +4,7 @@
 #include <iostream>
 #include <limits>
 
+#include "connectors/analytic.hpp"
 #include "connectors/aurion.hpp"
 #include "connectors/indigo.hpp"
 #include "connectors/served.hpp"
@@ -22,6 +23,7 @@ std::string served_commands(const connectors::KindInfo& kind) {
     return out;
   }
   if (kind.name == "aurion") return connectors::aurion::served_commands();
+  if (kind.name == "analytic") return connectors::analytic::served_commands();
   return std::string(kind.serves);
 }
 
@@ -52,6 +54,13 @@ void ServedSource::require(const core::KpiDefinition& kpi) const {
   if (m_spec.kind->name == "aurion") {
     if (connectors::aurion::endpoint_for(kpi.name) == nullptr)
       throw core::UsageError("backend '" + m_spec.name + "' (aurion) does not serve " + kpi.name +
+                                 "; it serves: " + served_commands(*m_spec.kind),
+                             "run " + kpi.name + " without --backend to compute it from the local cache");
+    return;
+  }
+  if (m_spec.kind->name == "analytic") {
+    if (!connectors::analytic::serves(kpi.name))
+      throw core::UsageError("backend '" + m_spec.name + "' (analytic) does not serve " + kpi.name +
                                  "; it serves: " + served_commands(*m_spec.kind),
                              "run " + kpi.name + " without --backend to compute it from the local cache");
     return;
@@ -121,6 +130,7 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
                                   const std::map<std::string, std::string>& options) const {
   require(kpi);
   if (m_spec.kind->name == "aurion") return answer_aurion(ctx, cache, kpi, options);
+  if (m_spec.kind->name == "analytic") return answer_analytic(ctx, cache, kpi, options);
   for (const char* option : {"limit", "cursor"})
     if (options.count(option))
       throw core::UsageError("--" + std::string(option) + " pages the local series; with --backend " + m_spec.name +
@@ -203,6 +213,85 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
     return v1 ? aurion::fetch_v1(client, endpoint, *v1) : aurion::fetch(client, endpoint, dates);
   });
   return shaped(answer);
+}
+
+// analytic (seed 000): one request per command. leads, usage, bot ID and bot
+// ID --compare take start_date/end_date, whole days of the backend's zone
+// (end_date inclusive), kept per range and id; dashboard and conversation ID
+// take no range (an explicit --from/--to/--days/--period is a usage error) and
+// are fetched again after ttl_s. search POSTs the document search and is never
+// cached (every search asks; --offline cannot answer it).
+core::Result ServedSource::answer_analytic(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                                           const std::map<std::string, std::string>& options) const {
+  namespace analytic = connectors::analytic;
+  refuse_filters(ctx, kpi);
+  const auto option = [&options](const std::string& name) {
+    const auto it = options.find(name);
+    return it == options.end() ? std::string() : it->second;
+  };
+  const std::string zone_name = m_spec.get("tz").value_or("UTC");
+  if (const auto tz = ctx.setting("tz"); tz && *tz != zone_name)
+    throw core::UsageError("backend '" + m_spec.name + "' (analytic) buckets days in " + zone_name + ", not " + *tz,
+                           "drop --tz (or CONVSTAT_TZ / the tz setting), or use --tz " + zone_name);
+  const auto refuse_range = [&](const std::string& what) {
+    for (const char* range_option : {"from", "to", "days", "period"})
+      if (ctx.given_on_command_line(range_option))
+        throw core::UsageError("backend '" + m_spec.name + "' (analytic) serves " + what +
+                                   " without a range: --" + range_option + " cannot be asked of it",
+                               "drop --" + std::string(range_option) + ", or run without --backend to compute it locally");
+  };
+
+  if (kpi.name == "search") {
+    refuse_range("search");
+    if (ctx.offline())
+      throw core::DataError("--offline: backend '" + m_spec.name + "'s document search is never cached",
+                            "run it without --offline to ask the backend");
+    const std::string bot = option("bot");
+    if (bot.empty())
+      throw core::UsageError("search --backend " + m_spec.name + " needs --bot ID: the agent whose documents are searched");
+    int limit = 10;
+    if (const std::string text = option("limit"); !text.empty()) {
+      std::size_t used = 0;
+      try {
+        limit = std::stoi(text, &used);
+      } catch (const std::exception&) {
+        used = 0;
+      }
+      if (used == 0 || used != text.size() || limit < 1 || limit > analytic::k_max_search_limit)
+        throw core::UsageError("--limit '" + text + "' is out of bounds (1-50)");
+    }
+    connectors::HttpClient client(analytic::http_options(m_spec, connectors::process_environment()));
+    if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": POST " << analytic::k_search_path << "\n";
+    return analytic::answer_result("search", bot, analytic::search(client, option("query"), bot, limit));
+  }
+
+  const analytic::Endpoint& endpoint = *analytic::endpoint_for(kpi.name, option("compare") == "true");
+  const std::string id = option("id");
+  if (endpoint.has_id && id.empty())
+    throw core::UsageError(kpi.name + " --backend " + m_spec.name + " needs the ID",
+                           "check asks no ID: use dashboard, leads or usage in rules for this backend");
+  std::optional<std::pair<std::string, std::string>> dates;
+  served::DayRange days{"", ""};
+  std::int64_t settled = std::numeric_limits<std::int64_t>::max();  // no range: never stable, ttl only
+  if (endpoint.dated) {
+    const core::TimeZone zone(zone_name);
+    const core::TimeRange range = ctx.time_range_in(zone);
+    days = served::day_range(range, m_spec.name);
+    dates = std::make_pair(days.from, core::format_date(range.last_day));
+    settled = served::settled_at_ms(days.to, static_cast<int>(served::integer_key(m_spec, "settle_days", 7, 0, 3650)),
+                                    zone);
+  } else {
+    refuse_range(kpi.name);
+  }
+  const served::AnswerKey key{m_spec.name, endpoint.command, id, days};
+  const std::string what = endpoint.command + (id.empty() ? "" : " " + id) +
+                           (dates ? " " + dates->first + ".." + dates->second + " (end_date inclusive, " + zone_name + ")"
+                                  : std::string());
+  const nlohmann::json answer = cached_or_fetched(ctx, cache, key, what, kpi, settled, [&] {
+    connectors::HttpClient client(analytic::http_options(m_spec, connectors::process_environment()));
+    return analytic::fetch(client, endpoint, id, dates);
+  });
+  return analytic::answer_result(kpi.name, id, answer);
 }
 
 }  // namespace convstat::cli

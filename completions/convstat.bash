@@ -54,7 +54,7 @@ _convstat_spec() {
             _cs_parent='convstat' ;;
         'convstat search')
             _cs_commands=''
-            _cs_options='-h --help --section --limit --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
+            _cs_options='-h --help --section --limit --bot --version --cache --config --profile --tenant --from --to --days --period --tz --as-of -f --format -o --output --backend -q --quiet -v --verbose --no-color --refresh --offline'
             _cs_parent='convstat' ;;
         'convstat bot')
             _cs_commands=''
@@ -324,6 +324,7 @@ _convstat_option() {
         'convstat search -h'|'convstat search --help') REPLY='flag' ;;
         'convstat search --section') REPLY='text' ;;
         'convstat search --limit') REPLY='text' ;;
+        'convstat search --bot') REPLY='text' ;;
         'convstat bot -h'|'convstat bot --help') REPLY='flag' ;;
         'convstat bot --channel') REPLY='text' ;;
         'convstat bot --team') REPLY='text' ;;

@@ -134,6 +134,7 @@ complete -c convstat -n '__fish_seen_subcommand_from dashboard' -l section -x -d
 # convstat search
 complete -c convstat -n '__fish_seen_subcommand_from search' -l section -x -d 'csv: the section to print (default: the main list)'
 complete -c convstat -n '__fish_seen_subcommand_from search' -l limit -x -d 'results to print, 1-50 (default 10)'
+complete -c convstat -n '__fish_seen_subcommand_from search' -l bot -x -d 'with --backend NAME of kind analytic: the agent (UUID) whose documents are searched'
 
 # convstat bot
 complete -c convstat -n '__fish_seen_subcommand_from bot' -l channel -x -d 'only conversations on this channel'

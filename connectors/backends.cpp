@@ -5,6 +5,7 @@
 #include "connectors/files.hpp"
 #include "connectors/postgres.hpp"
 #include "connectors/aurion.hpp"
+#include "connectors/analytic.hpp"
 #include "connectors/served.hpp"
 #include "core/cache/cache.hpp"
 #include "core/time/time.hpp"
@@ -34,8 +35,9 @@ core::Result backends_result(const std::vector<BackendListing>& backends) {
     core::Node item = core::Node::object();
     item.set("name", core::Node::string(b.spec.name))
         .set("kind", core::Node::string(std::string(b.spec.kind->name)))
-        .set("serves", text_or_null(b.spec.kind->name == "aurion" ? aurion::served_commands()  // what is built
-                                                                  : std::string(b.spec.kind->serves)))
+        .set("serves", text_or_null(b.spec.kind->name == "aurion"     ? aurion::served_commands()  // what is built
+                                    : b.spec.kind->name == "analytic" ? analytic::served_commands()
+                                                                      : std::string(b.spec.kind->serves)))
         .set("records", text_or_null(b.spec.kind->pulls))
         .set("last_sync_at", b.last_sync ? core::Node::string(core::format_instant_utc(b.last_sync->finished_at_ms))
                                          : core::Node::null())
@@ -59,6 +61,13 @@ CheckOutcome test_backend(const BackendSpec& backend, const EnvLookup& env) {
   if (backend.kind->name == "aurion") {  // GET aggregation-health (connectors/aurion.hpp)
     try {
       return {name, "ok", core::ExitCode::ok, aurion::test_backend(backend, env)};
+    } catch (const core::Error& e) {
+      return strip_failed(name, e);
+    }
+  }
+  if (backend.kind->name == "analytic") {  // GET /health, then the dashboard (connectors/analytic.hpp)
+    try {
+      return {name, "ok", core::ExitCode::ok, analytic::test_backend(backend, env)};
     } catch (const core::Error& e) {
       return strip_failed(name, e);
     }

@@ -17,6 +17,9 @@ SearchRequest search_request(const std::map<std::string, std::string>& options) 
   const auto query = options.find("query");
   if (query == options.end() || query->second.find_first_not_of(" \t\r\n") == std::string::npos)
     throw UsageError("search needs a QUERY", "for example: convstat search 'refund AND late'");
+  if (options.count("bot"))
+    throw UsageError("--bot searches an agent's documents on a backend: give --backend NAME (kind analytic)",
+                     "without --backend, search covers every conversation in the cache");
   request.query = query->second;
   request.limit = bounded_option(options, "limit", request.limit, 1, k_max_limit, "an integer from 1 to 50");
   return request;
