@@ -7,6 +7,7 @@
 #include "connectors/aurion.hpp"
 #include "connectors/indigo.hpp"
 #include "connectors/served.hpp"
+#include "connectors/speechai.hpp"
 #include "core/error.hpp"
 
 namespace convstat::cli {
@@ -22,6 +23,7 @@ std::string served_commands(const connectors::KindInfo& kind) {
     return out;
   }
   if (kind.name == "aurion") return connectors::aurion::served_commands();
+  if (kind.name == "speechai") return connectors::speechai::served_commands();
   return std::string(kind.serves);
 }
 
@@ -52,6 +54,13 @@ void ServedSource::require(const core::KpiDefinition& kpi) const {
   if (m_spec.kind->name == "aurion") {
     if (connectors::aurion::endpoint_for(kpi.name) == nullptr)
       throw core::UsageError("backend '" + m_spec.name + "' (aurion) does not serve " + kpi.name +
+                                 "; it serves: " + served_commands(*m_spec.kind),
+                             "run " + kpi.name + " without --backend to compute it from the local cache");
+    return;
+  }
+  if (m_spec.kind->name == "speechai") {
+    if (!connectors::speechai::serves(kpi.name))
+      throw core::UsageError("backend '" + m_spec.name + "' (speechai) does not serve " + kpi.name +
                                  "; it serves: " + served_commands(*m_spec.kind),
                              "run " + kpi.name + " without --backend to compute it from the local cache");
     return;
@@ -121,6 +130,7 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
                                   const std::map<std::string, std::string>& options) const {
   require(kpi);
   if (m_spec.kind->name == "aurion") return answer_aurion(ctx, cache, kpi, options);
+  if (m_spec.kind->name == "speechai") return answer_speechai(ctx, cache, kpi, options);
   for (const char* option : {"limit", "cursor"})
     if (options.count(option))
       throw core::UsageError("--" + std::string(option) + " pages the local series; with --backend " + m_spec.name +
@@ -203,6 +213,38 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
     return v1 ? aurion::fetch_v1(client, endpoint, *v1) : aurion::fetch(client, endpoint, dates);
   });
   return shaped(answer);
+}
+
+// speechai (seed 003): sessions costs|metrics ID is one GET about one session,
+// any time (no range: --from/--to do not apply), kept under the session id and
+// fetched again after ttl_s (sessions are live; the seed never says one is
+// final, so no answer settles). feedback add POSTs the feedback and prints the
+// backend's answer; it is not stored locally (the backend keeps it) and never
+// cached, so --offline refuses it.
+core::Result ServedSource::answer_speechai(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                                           const std::map<std::string, std::string>& options) const {
+  namespace speechai = connectors::speechai;
+  refuse_filters(ctx, kpi);
+  if (kpi.name == "feedback add") {
+    const nlohmann::json body = speechai::feedback_body(options);  // usage errors before any request
+    if (ctx.offline())
+      throw core::UsageError("--offline: feedback add --backend " + m_spec.name + " posts to the backend",
+                             "drop --offline, or run feedback add without --backend to store it locally");
+    connectors::HttpClient client(speechai::http_options(m_spec, connectors::process_environment()));
+    if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": POST /feedback\n";
+    return speechai::feedback_result(speechai::post_feedback(client, body));
+  }
+  const auto it = options.find("id");
+  const std::string id = it == options.end() ? std::string() : it->second;
+  const std::string what = kpi.name == "sessions costs" ? "costs" : "metrics";
+  speechai::session_path(id, what);  // usage error for an empty id before the cache
+  const served::AnswerKey key{m_spec.name, kpi.name, "session=" + id, {"", ""}};
+  const nlohmann::json answer = cached_or_fetched(
+      ctx, cache, key, kpi.name + " " + id, kpi, std::numeric_limits<std::int64_t>::max(), [&] {
+        connectors::HttpClient client(speechai::http_options(m_spec, connectors::process_environment()));
+        return speechai::fetch_session(client, what, id);
+      });
+  return speechai::session_result(kpi.name, answer);
 }
 
 }  // namespace convstat::cli

@@ -8,6 +8,8 @@
 //   commands it serves;
 // - aurion: its v2 conversation analytics (overview, sla, csat, csat
 //   responses, resolution, teams, insights) and v1 calls, calls resolution are asked of its API the same way (connectors/aurion.hpp);
+// - speechai: sessions costs|metrics ID asked of its API (kept per session,
+//   ttl_s), feedback add posted to it (connectors/speechai.hpp);
 // - the other HTTP kinds: a BackendError (exit 4) saying they are not built.
 #include <nlohmann/json.hpp>
 
@@ -55,6 +57,8 @@ private:
                                    std::int64_t settled_at_ms, const std::function<nlohmann::json()>& fetch) const;
   core::Result answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                              const std::map<std::string, std::string>& options) const;
+  core::Result answer_speechai(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                               const std::map<std::string, std::string>& options) const;
   explicit ServedSource(connectors::BackendSpec spec) : m_spec(std::move(spec)) {}
   connectors::BackendSpec m_spec;
 };
