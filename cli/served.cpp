@@ -8,7 +8,10 @@
 #include "connectors/indigo.hpp"
 #include "connectors/served.hpp"
 #include "connectors/speechai.hpp"
+#include "core/cache/audit.hpp"
 #include "core/error.hpp"
+#include "core/kpi/calls.hpp"
+#include "core/util/redact.hpp"
 
 namespace convstat::cli {
 namespace {
@@ -182,6 +185,10 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
     return aurion::answer_result(kpi.name, aurion::responses_page(answer, option("limit"), option("offset")));
   };
   if (endpoint.paged) aurion::responses_page(nlohmann::json::object(), option("limit"), option("offset"));  // usage first
+  if (kpi.name == "usage" && option("by") == "model")
+    throw core::UsageError("backend '" + m_spec.name + "' (aurion) serves usage with llm_usage by provider only",
+                           "drop --by model, or run usage without --backend to compute it locally");
+  if (endpoint.search) return answer_aurion_search(ctx, cache, endpoint, options);
   std::optional<aurion::DateParams> dates;
   std::optional<aurion::V1Params> v1;
   std::int64_t settled = std::numeric_limits<std::int64_t>::max();  // teams: all time, never stable
@@ -213,6 +220,35 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
     return v1 ? aurion::fetch_v1(client, endpoint, *v1) : aurion::fetch(client, endpoint, dates);
   });
   return shaped(answer);
+}
+
+// aurion calls search (seed 002 v1 phone search): the --phone digits and
+// --limit (1-100) sent with start_date/end_date/tz of --tz; never cached (the
+// number is not kept: --offline refuses it), the API's answer redacted again,
+// and each search appended to the local audit log with the redacted term, as
+// the local command does (the API audit-logs it too).
+core::Result ServedSource::answer_aurion_search(Context& ctx, core::Cache* cache,
+                                                const connectors::aurion::Endpoint& endpoint,
+                                                const std::map<std::string, std::string>& options) const {
+  namespace aurion = connectors::aurion;
+  const core::PhoneSearch search = core::phone_search(options);  // usage errors never echo the number
+  if (ctx.offline())
+    throw core::UsageError("--offline: calls search is never cached (a phone number is not kept); it asks backend '" +
+                               m_spec.name + "' each time",
+                           "drop --offline");
+  const core::TimeZone zone = ctx.time_zone();
+  const aurion::V1Params v1 = aurion::v1_params(ctx.time_range_in(zone), zone, m_spec.name);
+  connectors::HttpOptions http = aurion::http_options(m_spec, connectors::process_environment());
+  if (!m_spec.get("rate_limit")) http.rate_limit = aurion::k_search_rate_limit;
+  connectors::HttpClient client(std::move(http));
+  if (ctx.verbose())
+    std::cerr << "convstat: " << m_spec.name << ": searching calls of " << core::redact_phone(search.digits) << " "
+              << v1.start_date << ".." << v1.end_date << " (" << v1.tz << ")\n";
+  const nlohmann::json answer = aurion::fetch_search(client, endpoint, v1, search.digits, search.limit);
+  if (cache)
+    core::append_audit(*cache, {core::now_ms(), "calls search --backend " + m_spec.name, std::nullopt,
+                                core::redact_phone(search.digits), (answer.contains("total_count") && answer["total_count"].is_number_integer() ? answer["total_count"].get<std::int64_t>() : 0)});
+  return aurion::answer_result("calls search", answer);
 }
 
 // speechai (seed 003): sessions costs|metrics ID is one GET about one session,
