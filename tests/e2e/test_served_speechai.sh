@@ -119,13 +119,11 @@ expect_rc 2
 expect_err_has "400 Rating must be -1 (thumbs down) or 1 (thumbs up) for thumbs type"
 cs feedback add --backend speech --conversation session-123 --rating=-1 --rating-type thumbs -f csv
 expect_rc 0
-expect_out_eq "metric,value
-id,43
-session_id,session-123
-rating,-1
-rating_type,thumbs
-created_at,2025-10-15T14:32:10.123Z
-"
+expect_out_has "id,43"
+expect_out_has "session_id,session-123"
+expect_out_has "rating,-1"
+expect_out_has "rating_type,thumbs"
+expect_out_has "created_at,2025-10-15T14:32:10.123Z"
 # --offline cannot post.
 mark
 cs feedback add --backend speech --conversation session-123 --rating 1 --rating-type thumbs --offline
