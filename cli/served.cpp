@@ -8,7 +8,11 @@
 #include "connectors/aurion.hpp"
 #include "connectors/indigo.hpp"
 #include "connectors/served.hpp"
+#include "connectors/speechai.hpp"
+#include "core/cache/audit.hpp"
 #include "core/error.hpp"
+#include "core/kpi/calls.hpp"
+#include "core/util/redact.hpp"
 
 namespace convstat::cli {
 namespace {
@@ -24,6 +28,7 @@ std::string served_commands(const connectors::KindInfo& kind) {
   }
   if (kind.name == "aurion") return connectors::aurion::served_commands();
   if (kind.name == "analytic") return connectors::analytic::served_commands();
+  if (kind.name == "speechai") return connectors::speechai::served_commands();
   return std::string(kind.serves);
 }
 
@@ -61,6 +66,13 @@ void ServedSource::require(const core::KpiDefinition& kpi) const {
   if (m_spec.kind->name == "analytic") {
     if (!connectors::analytic::serves(kpi.name))
       throw core::UsageError("backend '" + m_spec.name + "' (analytic) does not serve " + kpi.name +
+                                 "; it serves: " + served_commands(*m_spec.kind),
+                             "run " + kpi.name + " without --backend to compute it from the local cache");
+    return;
+  }
+  if (m_spec.kind->name == "speechai") {
+    if (!connectors::speechai::serves(kpi.name))
+      throw core::UsageError("backend '" + m_spec.name + "' (speechai) does not serve " + kpi.name +
                                  "; it serves: " + served_commands(*m_spec.kind),
                              "run " + kpi.name + " without --backend to compute it from the local cache");
     return;
@@ -131,6 +143,7 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
   require(kpi);
   if (m_spec.kind->name == "aurion") return answer_aurion(ctx, cache, kpi, options);
   if (m_spec.kind->name == "analytic") return answer_analytic(ctx, cache, kpi, options);
+  if (m_spec.kind->name == "speechai") return answer_speechai(ctx, cache, kpi, options);
   for (const char* option : {"limit", "cursor"})
     if (options.count(option))
       throw core::UsageError("--" + std::string(option) + " pages the local series; with --backend " + m_spec.name +
@@ -182,6 +195,10 @@ core::Result ServedSource::answer_aurion(Context& ctx, core::Cache* cache, const
     return aurion::answer_result(kpi.name, aurion::responses_page(answer, option("limit"), option("offset")));
   };
   if (endpoint.paged) aurion::responses_page(nlohmann::json::object(), option("limit"), option("offset"));  // usage first
+  if (kpi.name == "usage" && option("by") == "model")
+    throw core::UsageError("backend '" + m_spec.name + "' (aurion) serves usage with llm_usage by provider only",
+                           "drop --by model, or run usage without --backend to compute it locally");
+  if (endpoint.search) return answer_aurion_search(ctx, cache, endpoint, options);
   std::optional<aurion::DateParams> dates;
   std::optional<aurion::V1Params> v1;
   std::int64_t settled = std::numeric_limits<std::int64_t>::max();  // teams: all time, never stable
@@ -292,6 +309,67 @@ core::Result ServedSource::answer_analytic(Context& ctx, core::Cache* cache, con
     return analytic::fetch(client, endpoint, id, dates);
   });
   return analytic::answer_result(kpi.name, id, answer);
+}
+
+// aurion calls search (seed 002 v1 phone search): the --phone digits and
+// --limit (1-100) sent with start_date/end_date/tz of --tz; never cached (the
+// number is not kept: --offline refuses it), the API's answer redacted again,
+// and each search appended to the local audit log with the redacted term, as
+// the local command does (the API audit-logs it too).
+core::Result ServedSource::answer_aurion_search(Context& ctx, core::Cache* cache,
+                                                const connectors::aurion::Endpoint& endpoint,
+                                                const std::map<std::string, std::string>& options) const {
+  namespace aurion = connectors::aurion;
+  const core::PhoneSearch search = core::phone_search(options);  // usage errors never echo the number
+  if (ctx.offline())
+    throw core::UsageError("--offline: calls search is never cached (a phone number is not kept); it asks backend '" +
+                               m_spec.name + "' each time",
+                           "drop --offline");
+  const core::TimeZone zone = ctx.time_zone();
+  const aurion::V1Params v1 = aurion::v1_params(ctx.time_range_in(zone), zone, m_spec.name);
+  connectors::HttpOptions http = aurion::http_options(m_spec, connectors::process_environment());
+  if (!m_spec.get("rate_limit")) http.rate_limit = aurion::k_search_rate_limit;
+  connectors::HttpClient client(std::move(http));
+  if (ctx.verbose())
+    std::cerr << "convstat: " << m_spec.name << ": searching calls of " << core::redact_phone(search.digits) << " "
+              << v1.start_date << ".." << v1.end_date << " (" << v1.tz << ")\n";
+  const nlohmann::json answer = aurion::fetch_search(client, endpoint, v1, search.digits, search.limit);
+  if (cache)
+    core::append_audit(*cache, {core::now_ms(), "calls search --backend " + m_spec.name, std::nullopt,
+                                core::redact_phone(search.digits), (answer.contains("total_count") && answer["total_count"].is_number_integer() ? answer["total_count"].get<std::int64_t>() : 0)});
+  return aurion::answer_result("calls search", answer);
+}
+
+// speechai (seed 003): sessions costs|metrics ID is one GET about one session,
+// any time (no range: --from/--to do not apply), kept under the session id and
+// fetched again after ttl_s (sessions are live; the seed never says one is
+// final, so no answer settles). feedback add POSTs the feedback and prints the
+// backend's answer; it is not stored locally (the backend keeps it) and never
+// cached, so --offline refuses it.
+core::Result ServedSource::answer_speechai(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                                           const std::map<std::string, std::string>& options) const {
+  namespace speechai = connectors::speechai;
+  refuse_filters(ctx, kpi);
+  if (kpi.name == "feedback add") {
+    const nlohmann::json body = speechai::feedback_body(options);  // usage errors before any request
+    if (ctx.offline())
+      throw core::UsageError("--offline: feedback add --backend " + m_spec.name + " posts to the backend",
+                             "drop --offline, or run feedback add without --backend to store it locally");
+    connectors::HttpClient client(speechai::http_options(m_spec, connectors::process_environment()));
+    if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": POST /feedback\n";
+    return speechai::feedback_result(speechai::post_feedback(client, body));
+  }
+  const auto it = options.find("id");
+  const std::string id = it == options.end() ? std::string() : it->second;
+  const std::string what = kpi.name == "sessions costs" ? "costs" : "metrics";
+  speechai::session_path(id, what);  // usage error for an empty id before the cache
+  const served::AnswerKey key{m_spec.name, kpi.name, "session=" + id, {"", ""}};
+  const nlohmann::json answer = cached_or_fetched(
+      ctx, cache, key, kpi.name + " " + id, kpi, std::numeric_limits<std::int64_t>::max(), [&] {
+        connectors::HttpClient client(speechai::http_options(m_spec, connectors::process_environment()));
+        return speechai::fetch_session(client, what, id);
+      });
+  return speechai::session_result(kpi.name, answer);
 }
 
 }  // namespace convstat::cli

@@ -7,10 +7,13 @@
 //   see connectors/served.hpp); any other command is a usage error naming the
 //   commands it serves;
 // - aurion: its v2 conversation analytics (overview, sla, csat, csat
-//   responses, resolution, teams, insights) and v1 calls, calls resolution are asked of its API the same way (connectors/aurion.hpp);
+//   responses, resolution, teams, insights, unified) and v1 calls, calls resolution, usage, calls search are asked of its
+//   API the same way (connectors/aurion.hpp; calls search is never cached);
 // - analytic: dashboard, bot ID (--compare), conversation ID, leads, usage
 //   the same way, and search --bot ID as its document search, never cached
 //   (connectors/analytic.hpp);
+// - speechai: sessions costs|metrics ID asked of its API (kept per session,
+//   ttl_s), feedback add posted to it (connectors/speechai.hpp);
 // - the other HTTP kinds: a BackendError (exit 4) saying they are not built.
 #include <nlohmann/json.hpp>
 
@@ -21,6 +24,7 @@
 #include <string>
 
 #include "cli/context.hpp"
+#include "connectors/aurion.hpp"
 #include "connectors/backend_config.hpp"
 #include "connectors/served.hpp"
 #include "core/kpi/registry.hpp"
@@ -59,6 +63,10 @@ private:
   core::Result answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                              const std::map<std::string, std::string>& options) const;
   core::Result answer_analytic(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                               const std::map<std::string, std::string>& options) const;
+  core::Result answer_aurion_search(Context& ctx, core::Cache* cache, const connectors::aurion::Endpoint& endpoint,
+                                   const std::map<std::string, std::string>& options) const;
+  core::Result answer_speechai(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                                const std::map<std::string, std::string>& options) const;
   explicit ServedSource(connectors::BackendSpec spec) : m_spec(std::move(spec)) {}
   connectors::BackendSpec m_spec;

@@ -8,6 +8,7 @@
 
 #include "connectors/served.hpp"
 #include "core/error.hpp"
+#include "core/util/redact.hpp"
 
 namespace convstat::connectors::aurion {
 namespace {
@@ -49,6 +50,24 @@ const std::vector<std::string>& order_for(const std::string& context) {
        {"total_calls", "completed_calls", "failed_calls", "avg_duration_seconds", "first_call_resolution_rate",
         "tickets_created", "escalation_count", "period_start", "period_end"}},
       {"calls resolution", {"fcr_trend", "resolution_by_category", "avg_resolution_time_seconds", "period_comparison"}},
+      {"unified", {"profile", "voice", "cs", "cross_product", "kb"}},
+      {"voice",
+       {"total_calls", "completed_calls", "failed_calls", "avg_duration_seconds", "first_call_resolution_rate",
+        "tickets_created", "escalation_count"}},
+      {"cs",
+       {"total_conversations", "ai_resolved_count", "ai_resolution_rate", "human_resolved_count", "escalation_rate",
+        "first_response_minutes_avg", "resolution_minutes_median", "channel_distribution", "unique_contacts",
+        "avg_duration_minutes", "csat_avg"}},
+      {"cross_product", {"total_interactions", "blended_resolution_rate", "voice_share", "cs_share"}},
+      {"kb", {"total_published", "total_views", "helpfulness_rate", "ai_resolutions"}},
+      {"usage",
+       {"total_conversations", "active_users", "total_calls", "hourly_distribution", "weekly_distribution",
+        "monthly_trends", "llm_usage", "avg_tokens_per_call", "api"}},
+      {"llm_usage",
+       {"provider", "model", "total_requests", "total_input_tokens", "total_output_tokens", "avg_latency_ms",
+        "p95_latency_ms", "error_count", "total_cost_usd"}},
+      {"calls search", {"results", "total_count", "search_term_redacted"}},
+      {"results", {"call_id", "phone_number_redacted", "start_time", "duration_seconds", "outcome", "status"}},
   };
   static const std::vector<std::string> general = {
       // identities first
@@ -129,6 +148,9 @@ const std::vector<Endpoint>& endpoints() {
       {"insights", "/api/v2/analytics/conversations/insights", true},
       {"calls", "/api/v1/analytics/call-metrics", true, false, true},
       {"calls resolution", "/api/v1/analytics/resolution-rates", true, false, true},
+      {"unified", "/api/v2/analytics/unified-overview", true},
+      {"usage", "/api/v1/analytics/usage-patterns", true, false, true},
+      {"calls search", "/api/v1/analytics/search", true, false, true, true},
   };
   return all;
 }
@@ -283,7 +305,47 @@ nlohmann::json fetch_v1(HttpClient& client, const Endpoint& endpoint, const V1Pa
                     {{"start_date", params.start_date}, {"end_date", params.end_date}, {"tz", params.tz}});
 }
 
+namespace {
+
+// Every string under a key naming a phone (not already *_redacted) replaced by its redacted form.
+void redact_phones(json& value) {
+  if (value.is_array())
+    for (auto& item : value) redact_phones(item);
+  if (!value.is_object()) return;
+  for (auto& [key, item] : value.items()) {
+    std::string lower = key;
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (item.is_string() && lower.find("phone") != std::string::npos && !ends_with(lower, "_redacted"))
+      item = core::redact_phone(item.get<std::string>());
+    else
+      redact_phones(item);
+  }
+}
+
+}  // namespace
+
+nlohmann::json fetch_search(HttpClient& client, const Endpoint& endpoint, const V1Params& params,
+                            const std::string& digits, std::int64_t limit) {
+  json answer;
+  try {
+    answer = get_object(client, endpoint,
+                        {{"phone", digits}, {"start_date", params.start_date}, {"end_date", params.end_date},
+                         {"limit", std::to_string(limit)}, {"tz", params.tz}});
+  } catch (const core::Error& e) {  // an API message echoing the number: its redacted form instead
+    const std::string redacted = core::redact_phone(digits);
+    std::string message = e.what(), hint = e.hint();
+    for (std::string* text : {&message, &hint})
+      for (std::size_t at = text->find(digits); at != std::string::npos; at = text->find(digits, at + redacted.size()))
+        text->replace(at, digits.size(), redacted);
+    throw core::Error(e.code(), message, hint);
+  }
+  redact_phones(answer);
+  return answer;
+}
+
 core::Unit unit_of(const std::string& key) {
+  if (key == "duration_seconds") return core::Unit::raw;  // a call's duration as stored (calls search)
+  if (key == "avg_tokens_per_call") return core::Unit::ratio4;
   if (ends_with(key, "_rate") || key == "share" || key == "percentage" || ends_with(key, "_share"))
     return core::Unit::percent;
   if (key.find("minutes") != std::string::npos || key.find("seconds") != std::string::npos || ends_with(key, "_ms") ||
@@ -304,6 +366,9 @@ core::Result answer_result(const std::string& command, const nlohmann::json& ans
       {"resolution", {"Resolution rates", "by_priority"}},
       {"teams", {"Teams", "teams"}},
       {"insights", {"Insights", "top_topics"}},
+      {"unified", {"Unified overview", ""}},
+      {"usage", {"Usage patterns and LLM usage", "llm_usage"}},
+      {"calls search", {"Calls by phone number", "results"}},
   };
   std::string title = command, main_section;
   if (const auto it = shapes.find(command); it != shapes.end()) std::tie(title, main_section) = it->second;

@@ -1,10 +1,11 @@
 #pragma once
 // The aurion backend (seed 002, Analytics & Reporting API): the v2
 // conversation analytics served as convstat's overview, sla, csat, csat
-// responses, resolution, teams and insights, and the v1 voice analytics as
-// calls and calls resolution. Each is one GET (csat responses: every page of
-// limit/offset); the answer is passed through as the API sent it
-// (spec/connectors.md "Served KPIs").
+// responses, resolution, teams and insights, the v2 unified-overview as
+// unified, and the v1 voice analytics as calls, calls resolution, usage and
+// calls search (phone search: redacted, never cached). Each is one GET (csat
+// responses: every page of limit/offset); the answer is passed through as the
+// API sent it (spec/connectors.md "Served KPIs").
 //
 // Dates: the v2 endpoints take RFC 3339 datetimes and bucket days in UTC;
 // date_to is inclusive, so it is convstat's exclusive end - 1 s (teams takes
@@ -33,14 +34,16 @@ struct Endpoint {
   bool dated = true;    // takes date_from/date_to (teams does not)
   bool paged = false;   // offset paging with limit/offset until total, envelope items (csat responses)
   bool v1 = false;      // v1 voice analytics: start_date/end_date (dates, inclusive) and tz, not date_from/date_to
+  bool search = false;  // v1 phone search: also phone and limit; never cached (see fetch_search)
 };
 
-// overview, sla, csat, csat responses, resolution, teams, insights (v2);
-// calls, calls resolution (v1).
+// overview, sla, csat, csat responses, resolution, teams, insights, unified
+// (v2); calls, calls resolution, usage, calls search (v1).
 const std::vector<Endpoint>& endpoints();
 // The endpoint serving `command`, or nullptr.
 const Endpoint* endpoint_for(const std::string& command);
-// "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution".
+// "overview, sla, csat, csat responses, resolution, teams, insights, unified,
+// calls, calls resolution, usage, calls search".
 std::string served_commands();
 
 // The zone aurion v2 buckets days in.
@@ -49,6 +52,8 @@ inline constexpr const char* k_zone = "UTC";
 inline constexpr int k_max_page = 200;
 // seed 002: 300 requests per minute per API key.
 inline constexpr RateLimit k_rate_limit{300, 60.0};
+// seed 002: phone search is limited to 10 searches per minute per user.
+inline constexpr RateLimit k_search_rate_limit{10, 60.0};
 
 // Throws core::UsageError when `tz` (the --tz setting, if any) is another zone
 // than UTC, naming UTC.
@@ -92,6 +97,15 @@ nlohmann::json fetch(HttpClient& client, const Endpoint& endpoint, const std::op
 // One GET of a v1 endpoint with start_date, end_date and tz.
 nlohmann::json fetch_v1(HttpClient& client, const Endpoint& endpoint, const V1Params& params);
 
+// GET /api/v1/analytics/search with phone (`digits`, the number's digits
+// only), start_date, end_date, limit (1-100) and tz. The number is personal
+// data: it never appears in a message (an error's text has it replaced by its
+// redacted form) and the answer is never cached. Every string of the answer
+// under a key naming a phone (other than *_redacted) is redacted
+// ("***-***-5678") whatever the API sent. Throws what fetch_v1 throws.
+nlohmann::json fetch_search(HttpClient& client, const Endpoint& endpoint, const V1Params& params,
+                            const std::string& digits, std::int64_t limit);
+
 // The page of a whole csat responses answer that --limit/--offset ask for,
 // shaped as the local command's {items, total, limit, offset}. `limit` and
 // `offset` are the options as typed (empty: 50 and 0); out of bounds
@@ -101,7 +115,9 @@ nlohmann::json responses_page(const nlohmann::json& whole, const std::string& li
 // The unit of a served number (documented rule, matching the local commands):
 // a key ending in _rate, "share" or "percentage" → percent (one decimal);
 // a key holding minutes, seconds, _ms, or a rating mean (avg_rating,
-// csat_avg) → one decimal; an integer → count; any other number raw.
+// csat_avg) → one decimal, except a call's own duration_seconds (raw, as
+// calls search prints it); avg_tokens_per_call four decimals; an integer →
+// count; any other number raw.
 core::Unit unit_of(const std::string& key);
 
 // An answer as a Result like the local command's (command, title and main

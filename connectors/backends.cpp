@@ -7,6 +7,7 @@
 #include "connectors/aurion.hpp"
 #include "connectors/analytic.hpp"
 #include "connectors/served.hpp"
+#include "connectors/speechai.hpp"
 #include "core/cache/cache.hpp"
 #include "core/time/time.hpp"
 
@@ -68,6 +69,13 @@ CheckOutcome test_backend(const BackendSpec& backend, const EnvLookup& env) {
   if (backend.kind->name == "analytic") {  // GET /health, then the dashboard (connectors/analytic.hpp)
     try {
       return {name, "ok", core::ExitCode::ok, analytic::test_backend(backend, env)};
+    } catch (const core::Error& e) {
+      return strip_failed(name, e);
+    }
+  }
+  if (backend.kind->name == "speechai") {  // GET a probe session's metrics (connectors/speechai.hpp)
+    try {
+      return {name, "ok", core::ExitCode::ok, speechai::test_backend(backend, env)};
     } catch (const core::Error& e) {
       return strip_failed(name, e);
     }

@@ -294,6 +294,9 @@ HttpResponse HttpClient::send(const std::string& method, const std::string& path
                  "check base_url and the network");
     }
     if (response.status >= 200 && response.status < 300) return response;
+    if (std::find(m_options.answered_statuses.begin(), m_options.answered_statuses.end(), response.status) !=
+        m_options.answered_statuses.end())
+      return response;
 
     const std::string message = error_message(response.body);
     const std::string status_text = std::to_string(response.status) + (message.empty() ? "" : " " + message);

@@ -88,6 +88,9 @@ struct HttpOptions {
   std::function<double()> clock;
   std::function<std::time_t()> now;
   std::function<double()> jitter;
+  // Non-2xx statuses returned as responses instead of thrown, for a kind whose
+  // document gives them a meaning (speechai: 404 Session not found, 400/422).
+  std::vector<long> answered_statuses;
 };
 
 struct HttpResponse {

@@ -102,12 +102,16 @@ TEST_CASE("aurion: v2 buckets days in UTC; another --tz (a DST zone too) is a us
 
 TEST_CASE("aurion: the served commands and their endpoints", "[aurion]") {
   CHECK(aurion::served_commands() ==
-        "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution");
+        "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution, unified, usage, "
+        "calls search");
   CHECK(aurion::endpoint_for("sla")->path == "/api/v2/analytics/conversations/sla-compliance");
   CHECK(aurion::endpoint_for("resolution")->path == "/api/v2/analytics/conversations/resolution-rates");
   CHECK_FALSE(aurion::endpoint_for("teams")->dated);
   CHECK(aurion::endpoint_for("daily chats") == nullptr);
-  CHECK(aurion::endpoint_for("calls search") == nullptr);
+  CHECK(aurion::endpoint_for("unified")->path == "/api/v2/analytics/unified-overview");
+  CHECK(aurion::endpoint_for("usage")->v1);
+  CHECK(aurion::endpoint_for("calls search")->search);
+  CHECK(aurion::endpoint_for("sessions costs") == nullptr);
 }
 
 TEST_CASE("aurion: units of served numbers follow the local commands", "[aurion]") {
@@ -331,4 +335,111 @@ TEST_CASE("aurion: v1 calls take start_date/end_date (inclusive days) and tz; an
   CHECK(outcome[1].first == "count");
   CHECK(outcome[2].first == "percentage");
   CHECK(outcome[2].second.unit() == Unit::percent);
+}
+
+TEST_CASE("aurion: unified (v2 unified-overview) and usage (v1 usage-patterns), keys and units as the local commands",
+          "[aurion]") {
+  AurionServer server;
+  server.start();
+  AurionFake fake;
+  HttpClient client(aurion_options(server, fake));
+  const auto unified = aurion::fetch(client, *aurion::endpoint_for("unified"),
+                                     aurion::date_params(aurion_range("2026-03-01", "2026-03-08"), "aur"));
+  auto seen = server.requests().back();
+  CHECK(seen.path == "/api/v2/analytics/unified-overview");
+  CHECK(seen.params.find("date_to")->second == "2026-03-08T23:59:59Z");
+  const auto u = aurion::answer_result("unified", unified);
+  CHECK(u.title == "Unified overview");
+  const auto& top = u.root.as_object();
+  REQUIRE(top.size() == 5);
+  CHECK(top[0].first == "profile");
+  CHECK(top[1].first == "voice");
+  CHECK(top[4].first == "kb");
+  const auto& cross = top[3].second.as_object();
+  CHECK(cross[0].first == "total_interactions");
+  CHECK(cross[2].first == "voice_share");
+  CHECK(cross[2].second.unit() == Unit::percent);
+  CHECK(top[2].second.as_object()[0].first == "total_conversations");  // cs in overview's order
+  CHECK(top[2].second.find("csat_avg")->unit() == Unit::decimal1);
+
+  const auto v1 = aurion::v1_params(aurion_range("2026-03-01", "2026-03-08"), TimeZone::utc(), "aur");
+  const auto usage = aurion::fetch_v1(client, *aurion::endpoint_for("usage"), v1);
+  seen = server.requests().back();
+  CHECK(seen.path == "/api/v1/analytics/usage-patterns");
+  CHECK(seen.params.find("end_date")->second == "2026-03-08");
+  CHECK(seen.params.find("tz")->second == "UTC");
+  const auto r = aurion::answer_result("usage", usage);
+  CHECK(r.main_section == "llm_usage");
+  const auto& groq = r.root.find("llm_usage")->as_list()[0].as_object();
+  CHECK(groq[0].first == "provider");
+  CHECK(groq[1].first == "total_requests");
+  CHECK(groq[4].first == "avg_latency_ms");
+  CHECK(groq[4].second.unit() == Unit::decimal1);
+  CHECK(r.root.find("avg_tokens_per_call")->unit() == Unit::ratio4);
+}
+
+TEST_CASE("aurion: calls search sends the digits, never shows the number, redacts what the API sends", "[aurion]") {
+  AurionServer server;
+  server.start();
+  AurionFake fake;
+  HttpClient client(aurion_options(server, fake));
+  const auto& search = *aurion::endpoint_for("calls search");
+  const auto v1 = aurion::v1_params(aurion_range("2026-03-01", "2026-03-08", "Europe/Paris"), TimeZone("Europe/Paris"), "aur");
+  auto answer = aurion::fetch_search(client, search, v1, "33612345678", 20);
+  const auto seen = server.requests().back();
+  CHECK(seen.path == "/api/v1/analytics/search");
+  CHECK(seen.params.find("phone")->second == "33612345678");
+  CHECK(seen.params.find("limit")->second == "20");
+  CHECK(seen.params.find("start_date")->second == "2026-03-01");
+  CHECK(seen.params.find("tz")->second == "Europe/Paris");
+  CHECK(answer["total_count"] == 1);
+  CHECK(answer["search_term_redacted"] == "***-***-5678");
+  const auto r = aurion::answer_result("calls search", answer);
+  CHECK(r.title == "Calls by phone number");
+  const auto& first = r.root.find("results")->as_list()[0].as_object();
+  CHECK(first[0].first == "call_id");
+  CHECK(first[1].first == "phone_number_redacted");
+  CHECK(first[3].first == "duration_seconds");
+  CHECK(first[3].second.unit() != Unit::decimal1);  // a call's own duration, as stored
+
+  // An API that sends the full number: convstat redacts it anyway.
+  server.unredacted = true;
+  answer = aurion::fetch_search(client, search, v1, "5678", 50);
+  CHECK(answer["total_count"] == 2);
+  CHECK(answer["results"][0]["phone_number"] == "***-***-5678");
+  CHECK(answer.dump().find("612345678") == std::string::npos);
+  CHECK(answer.dump().find("98 76") == std::string::npos);
+
+  // An error that repeats the number: its redacted form in the message instead.
+  server.echo_phone = true;
+  try {
+    aurion::fetch_search(client, search, v1, "33612345678", 50);
+    FAIL("no error");
+  } catch (const convstat::core::Error& e) {
+    CHECK(std::string(e.what()) == "aur: GET /api/v1/analytics/search: 422 no tenant line for ***-***-5678");
+    CHECK(e.code() == convstat::core::ExitCode::backend);
+  }
+}
+
+TEST_CASE("aurion: calls search - 10 searches a minute, a 429 waits Retry-After", "[aurion]") {
+  AurionServer server;
+  server.search_limit = 1;
+  server.search_window_s = 0.5;
+  server.retry_after_s = 2;
+  server.start();
+  AurionFake fake;
+  HttpOptions o = aurion_options(server, fake);
+  o.sleep = [&fake](double s) {  // records the wait asked for; really waits out the server's window
+    fake.sleeps.push_back(s);
+    std::this_thread::sleep_for(std::chrono::milliseconds(600));
+  };
+  HttpClient client(o);
+  const auto v1 = aurion::v1_params(aurion_range("2026-03-01", "2026-03-08"), TimeZone::utc(), "aur");
+  aurion::fetch_search(client, *aurion::endpoint_for("calls search"), v1, "5678", 50);
+  CHECK(aurion::fetch_search(client, *aurion::endpoint_for("calls search"), v1, "5678", 50)["total_count"] == 2);
+  CHECK(fake.sleeps == std::vector<double>{2.0});
+  const auto seen = server.requests();
+  REQUIRE(seen.size() == 3);
+  CHECK(seen[1].status == 429);
+  CHECK(aurion::k_search_rate_limit.requests == 10);
 }

@@ -168,10 +168,10 @@ expect_err_has "--limit pages the local series"
 [[ "$(requests)" == 0 ]] || fail "refused commands asked the server"
 pass
 
-# Another HTTP kind: not built yet, exit 4.
+# Another HTTP kind (speechai, built): a command it does not serve is a usage error naming what it serves.
 cs overview --backend aur
-expect_rc 4
-expect_err_has "the speechai connector is not built yet"
+expect_rc 2
+expect_err_has "(speechai) does not serve overview; it serves: sessions costs, sessions metrics, feedback add"
 # A records kind: the KPI is computed locally from the cache (none here: exit 5 as without --backend).
 cs daily chats --backend local "${Q1[@]}"
 RC_LOCAL=$RC

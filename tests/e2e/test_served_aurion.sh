@@ -162,7 +162,7 @@ expect_err_has "buckets days in UTC, not Europe/Paris"
 cs daily chats --backend aurion "${R[@]}"
 expect_rc 2
 expect_err_has "does not serve daily chats"
-expect_err_has "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution"
+expect_err_has "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution, unified, usage, calls search"
 cs check --backend aurion "${R[@]}" --rule 'agents.agent_performance[0].assigned_count > 0'
 expect_rc 2
 expect_err_has "does not serve agents"
@@ -178,10 +178,76 @@ expect_rc 0
 expect_out_has '"sla"'
 expect_out_has '91.8'
 
+# unified: v2 unified-overview with the same date_from/date_to.
+mark
+cs unified --backend aurion "${R[@]}" -f json
+expect_rc 0
+json_check 'list(d) == ["profile", "voice", "cs", "cross_product", "kb"] and d["cross_product"]["voice_share"] == 35.4'
+tail -1 "$LOG" | grep -qF "GET /api/v2/analytics/unified-overview?date_from=2026-03-01T00:00:00Z&date_to=2026-03-08T23:59:59Z" \
+  || fail "unified request: $(tail -1 "$LOG")"
+pass
+cs unified --backend aurion "${R[@]}"
+expect_rc 0
+expect_out_has "70.5"
+# usage: v1 usage-patterns (days of --tz, sent as tz); --by model is not served.
+cs usage --backend aurion "${R[@]}" --tz Europe/Paris -f csv
+expect_rc 0
+expect_out_has "groq"
+tail -1 "$LOG" | grep -qF "GET /api/v1/analytics/usage-patterns?end_date=2026-03-08&start_date=2026-03-01&tz=Europe/Paris" \
+  || fail "usage request: $(tail -1 "$LOG")"
+pass
+cs usage --backend aurion "${R[@]}" -f json
+expect_rc 0
+json_check 'd["llm_usage"][0]["total_requests"] == 1240 and d["avg_tokens_per_call"] == 412.0'
+mark
+cs usage --backend aurion "${R[@]}" --by model
+expect_rc 2
+expect_err_has "by provider only"
+[[ "$(requests)" == 0 ]] || fail "usage --by model asked the server"
+pass
+
+# calls search: the digits sent, the answer redacted, never the number in output or errors; never cached; audited.
+mark
+cs calls search --backend aurion --phone "+33 6 12 34 56 78" "${R[@]}" --limit 5 -f json
+expect_rc 0
+json_check 'd["total_count"] == 1 and d["results"][0]["phone_number_redacted"] == "***-***-5678" and d["search_term_redacted"] == "***-***-5678"'
+tail -1 "$LOG" | grep -qF "GET /api/v1/analytics/search?end_date=2026-03-08&limit=5&phone=33612345678&start_date=2026-03-01&tz=UTC" \
+  || fail "search request: $(tail -1 "$LOG")"
+pass
+cs calls search --backend aurion --phone 5678 "${R[@]}" -f csv -v
+expect_rc 0
+expect_out_has "99990000-3333-4444-5555-666677778888"
+expect_err_has "***-***-5678"
+[[ "$(requests)" == 2 ]] || fail "calls search: expected 2 requests (never cached), got $(requests)"
+pass
+! grep -qE "612345678|33 6 12" "$OUT" "$ERR" || fail "the number was printed"
+pass
+cs cache audit -f json
+expect_rc 0
+json_check '[e["detail"] for e in d["entries"] if e["command"] == "calls search --backend aurion"] == ["***-***-5678", "***-***-5678"]'
+expect_out_lacks "612345678"
+# Usage errors never echo the number; --offline refuses (nothing is cached).
+mark
+cs calls search --backend aurion --phone "+1-2" "${R[@]}"
+expect_rc 2
+expect_err_has "--phone needs at least 4 digits"
+cs calls search --backend aurion --phone 33612345678 "${R[@]}" --offline
+expect_rc 2
+expect_err_has "never cached"
+! grep -qF "33612345678" "$OUT" "$ERR" || fail "the number was printed"
+[[ "$(requests)" == 0 ]] || fail "refused searches asked the server"
+pass
+# A wrong token: exit 4, the variable named, the number nowhere.
+AURION_SESSION="session-wrong-value" cs calls search --backend aurion --phone 33612345678 "${R[@]}"
+expect_rc 4
+expect_err_has "AURION_SESSION"
+! grep -qE "33612345678|session-wrong-value" "$OUT" "$ERR" || fail "the number or the token was printed"
+pass
+
 # backends shows what aurion serves; backends test reads aggregation-health.
 cs backends -f json
 expect_rc 0
-json_check '[b["serves"] for b in d["backends"] if b["name"] == "aurion"][0] == "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution"'
+json_check '[b["serves"] for b in d["backends"] if b["name"] == "aurion"][0] == "overview, sla, csat, csat responses, resolution, teams, insights, calls, calls resolution, unified, usage, calls search"'
 mark
 cs backends test aurion -f json
 expect_rc 0

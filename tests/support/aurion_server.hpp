@@ -12,9 +12,15 @@
 // client that forgets them is caught; date_to >= date_from), teams takes none.
 // Rate limit `rate_limit` per `rate_window_s` with the documented 429 body and
 // Retry-After; injectable faults: 500s, a body cut short. It records every
-// request it receives.
+// request it receives. Also unified-overview (v2), usage-patterns (v1) and the
+// v1 phone search: phone (at least 4 characters), start_date, end_date
+// required, limit 1-100, tz; 10 searches per `search_window_s` with 429 and
+// Retry-After; numbers matched on their digits, answered redacted
+// ("***-***-5678") unless `unredacted` (a fault: the full number under
+// phone_number too); `echo_phone` makes its 422 repeat the number (a fault).
 #include <httplib.h>
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -45,6 +51,11 @@ struct AurionServer {
   int retry_after_s = 1;
   std::atomic<int> fail_500{0};       // the next N requests answer 500
   std::atomic<bool> truncate{false};  // bodies cut in half
+  int search_limit = 10;             // seed 002: 10 searches per minute per user
+  double search_window_s = 60;
+  bool unredacted = false;           // fault: search results carry the full phone_number too
+  bool echo_phone = false;           // fault: a 422 of the search repeats the number
+  std::vector<double> search_window;
 
   httplib::Server server;
   std::thread thread;
@@ -78,6 +89,14 @@ struct AurionServer {
           "human_resolved_count": 92, "ai_resolution_rate": 41.4, "human_resolution_rate": 32.3, "resolution_rate": 73.7,
           "by_priority": [{"priority": "high", "total": 50, "resolved": 46, "ai_resolved": 20, "human_resolved": 26, "resolution_rate": 92.0}]})"},
         {"teams", R"({"teams": [{"team_id": "f1e2d3c4-b5a6-7890-1234-567890abcdef", "team_name": "Tier 1"}]})"},
+        {"unified-overview", R"({"profile": "complete",
+          "voice": {"total_calls": 156, "completed_calls": 130, "failed_calls": 26, "avg_duration_seconds": 245.0,
+                    "first_call_resolution_rate": 62.8, "tickets_created": 98, "escalation_count": 32},
+          "cs": {"total_conversations": 285, "ai_resolved_count": 118, "ai_resolution_rate": 41.4, "human_resolved_count": 92,
+                 "escalation_rate": 12.6, "first_response_minutes_avg": 12.5, "resolution_minutes_median": 252.0, "csat_avg": 4.3,
+                 "channel_distribution": [{"channel": "email", "conversation_count": 145}]},
+          "cross_product": {"total_interactions": 441, "blended_resolution_rate": 70.5, "voice_share": 35.4, "cs_share": 64.6},
+          "kb": {"total_published": 120, "total_views": 5400, "helpfulness_rate": 87.2, "ai_resolutions": 64}})"},
         {"aggregation-health", R"({"target_conversation_volume": 100000, "per_query_budget_ms": 500.0, "total_budget_ms": 2000.0,
           "total_runtime_ms": 480.0, "target_met": true, "overview_ms": 120.0, "sla_compliance_ms": 160.0, "agent_performance_ms": 200.0})"},
     };
@@ -111,6 +130,9 @@ struct AurionServer {
     route("csat/responses");
     route_v1("call-metrics");
     route_v1("resolution-rates");
+    route_v1("usage-patterns");
+    route("unified-overview", "/api/v2/analytics/");
+    route_search();
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
     while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -142,6 +164,10 @@ struct AurionServer {
   }
 
   static nlohmann::json v1_body_of(const std::string& name, const std::string& start, const std::string& end) {
+    if (name == "usage-patterns")
+      return nlohmann::json::parse(R"({"hourly_distribution": [], "weekly_distribution": [], "monthly_trends": [],
+        "llm_usage": [{"provider": "groq", "total_requests": 1240, "total_input_tokens": 410000, "total_output_tokens": 96000,
+                       "avg_latency_ms": 320.0, "error_count": 3}], "avg_tokens_per_call": 412.0})");
     if (name == "resolution-rates")
       return nlohmann::json::parse(
           R"({"fcr_trend": [], "resolution_by_category": [], "avg_resolution_time_seconds": 252.0, "period_comparison": null})");
@@ -200,8 +226,86 @@ private:
     seen.push_back(record);
   }
 
-  void route(const std::string& name) {
-    server.Get("/api/v2/analytics/conversations/" + name, [=, this](const httplib::Request& req, httplib::Response& res) {
+  // The calls the phone search knows: id, number, start time.
+  static const std::vector<std::array<std::string, 3>>& known_calls() {
+    static const std::vector<std::array<std::string, 3>> calls = {
+        {"11112222-3333-4444-5555-666677778888", "+33612345678", "2026-03-02T09:15:00Z"},
+        {"99990000-3333-4444-5555-666677778888", "+33 6 98 76 56 78", "2026-03-05T16:40:00Z"}};
+    return calls;
+  }
+
+  static std::string digits(const std::string& s) {
+    std::string out;
+    for (const char c : s)
+      if (c >= '0' && c <= '9') out += c;
+    return out;
+  }
+  static std::string redacted(const std::string& number) {
+    const std::string d = digits(number);
+    return "***-***-" + (d.size() >= 4 ? d.substr(d.size() - 4) : std::string("****"));
+  }
+
+  void route_search() {
+    server.Get("/api/v1/analytics/search", [this](const httplib::Request& req, httplib::Response& res) {
+      Seen record{req.path, req.params, 0};
+      if (req.get_header_value("Authorization") != "Bearer " + session_token &&
+          !(accept_api_key && req.get_header_value("X-API-Key") == api_key))
+        return reply(res, req.has_header("X-API-Key") && !accept_api_key ? 403 : 401,
+                     {{"detail", req.has_header("X-API-Key") && !accept_api_key
+                                     ? "API key access is not enabled for analytics endpoints"
+                                     : "Not authenticated"}},
+                     record);
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+        while (!search_window.empty() && search_window.front() <= now - search_window_s)
+          search_window.erase(search_window.begin());
+        if (static_cast<int>(search_window.size()) >= search_limit) {
+          record.status = 429;
+          seen.push_back(record);
+          res.status = 429;
+          res.set_header("Retry-After", std::to_string(retry_after_s));
+          res.set_content(nlohmann::json{{"detail", "Search rate limit exceeded"}, {"limit", search_limit}}.dump(),
+                          "application/json");
+          return;
+        }
+        search_window.push_back(now);
+      }
+      for (const auto& [param, value] : req.params)
+        if (param != "phone" && param != "start_date" && param != "end_date" && param != "limit" && param != "tz")
+          return reply(res, 422, {{"detail", "unknown query parameter: " + param}}, record);
+      const std::string phone = req.get_param_value("phone");
+      const std::string start = req.get_param_value("start_date"), end = req.get_param_value("end_date");
+      if (phone.size() < 4) return reply(res, 422, {{"detail", "phone must be at least 4 characters"}}, record);
+      if (!is_date(start) || !is_date(end))
+        return reply(res, 422, {{"detail", "start_date and end_date are required (YYYY-MM-DD)"}}, record);
+      int limit = 50;
+      if (req.has_param("limit")) {
+        const std::string text = req.get_param_value("limit");
+        const bool ok = !text.empty() && text.size() < 4 && text.find_first_not_of("0123456789") == std::string::npos;
+        limit = ok ? std::stoi(text) : 0;
+        if (limit < 1 || limit > 100) return reply(res, 422, {{"detail", "limit must be 1-100"}}, record);
+      }
+      if (echo_phone) return reply(res, 422, {{"detail", "no tenant line for " + phone}}, record);
+      nlohmann::json results = nlohmann::json::array();
+      int total = 0;
+      for (const auto& [id, number, at] : known_calls()) {
+        if (digits(number).find(digits(phone)) == std::string::npos || at.substr(0, 10) < start || at.substr(0, 10) > end)
+          continue;
+        ++total;
+        if (static_cast<int>(results.size()) >= limit) continue;
+        nlohmann::json item = {{"call_id", id}, {"phone_number_redacted", redacted(number)}, {"start_time", at},
+                               {"duration_seconds", 245}, {"outcome", "ticket_created"}, {"status", "completed"}};
+        if (unredacted) item["phone_number"] = number;
+        results.push_back(item);
+      }
+      return reply(res, 200, {{"results", results}, {"total_count", total}, {"search_term_redacted", redacted(phone)}},
+                   record);
+    });
+  }
+
+  void route(const std::string& name, const std::string& prefix = "/api/v2/analytics/conversations/") {
+    server.Get(prefix + name, [=, this](const httplib::Request& req, httplib::Response& res) {
       Seen record{req.path, req.params, 0};
       const std::string auth = req.get_header_value("Authorization");
       const std::string key = req.get_header_value("X-API-Key");
