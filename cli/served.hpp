@@ -8,6 +8,9 @@
 //   commands it serves;
 // - aurion: its v2 conversation analytics (overview, sla, csat, csat
 //   responses, resolution, teams, insights) and v1 calls, calls resolution are asked of its API the same way (connectors/aurion.hpp);
+// - botserver: usage, usage daily, usage monthly, engagement (cached the same
+//   way) and realtime (never cached) (connectors/botserver.hpp); its
+//   server-side reports are cli/server_reports.hpp's;
 // - the other HTTP kinds: a BackendError (exit 4) saying they are not built.
 #include <nlohmann/json.hpp>
 
@@ -55,6 +58,8 @@ private:
                                    std::int64_t settled_at_ms, const std::function<nlohmann::json()>& fetch) const;
   core::Result answer_aurion(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                              const std::map<std::string, std::string>& options) const;
+  core::Result answer_botserver(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                                const std::map<std::string, std::string>& options) const;
   explicit ServedSource(connectors::BackendSpec spec) : m_spec(std::move(spec)) {}
   connectors::BackendSpec m_spec;
 };

@@ -5,6 +5,7 @@
 #include "connectors/files.hpp"
 #include "connectors/postgres.hpp"
 #include "connectors/aurion.hpp"
+#include "connectors/botserver.hpp"
 #include "connectors/served.hpp"
 #include "core/cache/cache.hpp"
 #include "core/time/time.hpp"
@@ -59,6 +60,13 @@ CheckOutcome test_backend(const BackendSpec& backend, const EnvLookup& env) {
   if (backend.kind->name == "aurion") {  // GET aggregation-health (connectors/aurion.hpp)
     try {
       return {name, "ok", core::ExitCode::ok, aurion::test_backend(backend, env)};
+    } catch (const core::Error& e) {
+      return strip_failed(name, e);
+    }
+  }
+  if (backend.kind->name == "botserver") {  // GET realtime/active (connectors/botserver.hpp)
+    try {
+      return {name, "ok", core::ExitCode::ok, botserver::test_backend(backend, env)};
     } catch (const core::Error& e) {
       return strip_failed(name, e);
     }
