@@ -1,6 +1,7 @@
 // loopback KIND PORT_FILE LOG_FILE [FLAG...]: runs one seed document's loopback
 // server as a process, for the end-to-end tests (lib.sh's start_loopback).
-// KIND names the server (aurion: aurion_server.hpp, indigo: indigo_server.hpp).
+// KIND names the server (aurion: aurion_server.hpp, indigo: indigo_server.hpp,
+// botserver: botserver_server.hpp).
 // Writes its port to PORT_FILE (atomically, once listening), appends one line
 // per request to LOG_FILE ("GET /path?key=value&…", parameters sorted by key,
 // written before the request is answered) and exits on SIGTERM or SIGINT.
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "aurion_server.hpp"
+#include "botserver_server.hpp"
 #include "indigo_server.hpp"
 
 namespace {
@@ -59,7 +61,7 @@ int run(Server& s, const std::string& port_file, const std::string& log_file) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::map<std::string, std::set<std::string>> kinds = {{"aurion", {"--accept-api-key"}}, {"indigo", {}}};
+  const std::map<std::string, std::set<std::string>> kinds = {{"aurion", {"--accept-api-key"}}, {"indigo", {}}, {"botserver", {}}};
   const std::vector<std::string> args(argv + 1, argv + argc);
   const auto kind = args.empty() ? kinds.end() : kinds.find(args[0]);
   bool usable = kind != kinds.end() && args.size() >= 3;
@@ -79,6 +81,10 @@ int main(int argc, char** argv) {
   if (args[0] == "aurion") {
     convstat::testing::AurionServer server;
     server.accept_api_key = flags.count("--accept-api-key") > 0;
+    return run(server, port_file, log_file);
+  }
+  if (args[0] == "botserver") {
+    convstat::testing::BotserverServer server;
     return run(server, port_file, log_file);
   }
   convstat::testing::IndigoServer server;
