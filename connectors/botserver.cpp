@@ -143,7 +143,8 @@ HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env) {
   o.auth_headers = {{"Authorization", "Bearer " + resolve_secret(backend, "token", env)}};
   if (const auto var = backend.get("token_env")) o.credential_hint = "Authorization: Bearer from $" + *var;
   else o.credential_hint = "Authorization: Bearer from the token of credentials_file";
-  o.credential_hint += " (usage, engagement, realtime need the analytics_viewer role; reports analytics_admin)";
+  o.credential_hint +=
+      " (usage, engagement, realtime need the analytics_viewer or admin role; reports analytics_admin or admin)";
   o.timeout_s = static_cast<double>(served::integer_key(backend, "timeout_s", 30, 1, 3600));
   o.max_retries = static_cast<int>(served::integer_key(backend, "max_retries", 5, 0, 20));
   if (const auto ca = backend.get("ca_file")) o.ca_file = *ca;
