@@ -3,6 +3,7 @@
 #include "cli/choices.hpp"
 #include "cli/commands.hpp"
 #include "cli/served.hpp"
+#include "cli/server_reports.hpp"
 #include "core/check/evaluate.hpp"
 #include "core/error.hpp"
 #include "core/report/report.hpp"
@@ -31,7 +32,13 @@ core::RenderOptions report_render_options(Context& ctx) {
   return options;
 }
 
-void run_report(Context& ctx, const std::string& name) {
+void run_report(Context& ctx, const std::string& name, bool named) {
+  if (const auto server = ServerReports::from_context(ctx)) {  // botserver: a server-side report of type NAME
+    if (!named) throw core::UsageError("name the type of report backend '" + *ctx.setting("backend") + "' generates",
+                                       "e.g. convstat report engagement --backend " + *ctx.setting("backend"));
+    ctx.emit(server->create(ctx, name));
+    return;
+  }
   ctx.set_command_layer(report_layer(ctx, name));
   const core::ReportPreset preset = core::resolve_preset(name, ctx.config().reports);
   const core::RenderOptions options = report_render_options(ctx);  // usage errors before any work
@@ -62,25 +69,33 @@ void set_report_command(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "report", "A multi-section report: support, voice, ai, executive or a [report.NAME] of the config; saved");
   auto preset = std::make_shared<std::string>("support");
-  cmd->add_option("preset", *preset, "support (default), voice, ai, executive, or a [report.NAME] of the config");
+  CLI::Option* named = cmd->add_option(
+      "preset", *preset,
+      "support (default), voice, ai, executive, or a [report.NAME] of the config; with --backend of kind botserver, "
+      "the type of the server-side report to generate");
   ctx.add_filter_options(cmd, {"channel", "bot", "team", "assignee", "priority", "outcome"});
-  ctx.on_run(cmd, [&ctx, preset] { run_report(ctx, *preset); });
+  ctx.on_run(cmd, [&ctx, preset, named] { run_report(ctx, *preset, named->count() > 0); });
 
   CLI::App* list = cmd->add_subcommand("list", "The saved reports, newest first");
   ctx.add_section_option(list);
   ctx.on_run(list, [&ctx] {
+    if (const auto server = ServerReports::from_context(ctx)) return ctx.emit(server->list());
     auto cache = ctx.open_cache(core::OpenMode::read_only);
     ctx.emit(core::report_list_result(*cache));
   });
 
   CLI::App* show = cmd->add_subcommand("show", "Re-render a saved report (any format) without recomputing it");
-  auto id = std::make_shared<std::int64_t>(0);
-  show->add_option("id", *id, "the report id (report list)")->required();
+  auto id = std::make_shared<std::string>();
+  show->add_option("id", *id, "the report id (report list; a server's id with --backend of kind botserver)")->required();
   ctx.on_run(show, [&ctx, id] {
+    if (const auto server = ServerReports::from_context(ctx)) return ctx.emit(server->show(*id));
     const core::RenderOptions options = report_render_options(ctx);
+    if (id->empty() || id->find_first_not_of("0123456789") != std::string::npos || id->size() > 18)
+      throw core::UsageError("report id '" + *id + "' is not a saved report's number", "see `convstat report list`");
+    const std::int64_t local_id = std::stoll(*id);
     auto cache = ctx.open_cache(core::OpenMode::read_only);
-    const auto report = core::load_report(*cache, *id);
-    if (!report) throw core::DataError("Report not found", "no report " + std::to_string(*id) + " in the cache; see `convstat report list`");
+    const auto report = core::load_report(*cache, local_id);
+    if (!report) throw core::DataError("Report not found", "no report " + *id + " in the cache; see `convstat report list`");
     ctx.write_output(core::render_report(*report, options));
   });
 }

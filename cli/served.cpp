@@ -6,6 +6,7 @@
 
 #include "connectors/analytic.hpp"
 #include "connectors/aurion.hpp"
+#include "connectors/botserver.hpp"
 #include "connectors/indigo.hpp"
 #include "connectors/served.hpp"
 #include "connectors/speechai.hpp"
@@ -29,6 +30,7 @@ std::string served_commands(const connectors::KindInfo& kind) {
   if (kind.name == "aurion") return connectors::aurion::served_commands();
   if (kind.name == "analytic") return connectors::analytic::served_commands();
   if (kind.name == "speechai") return connectors::speechai::served_commands();
+  if (kind.name == "botserver") return connectors::botserver::served_commands();
   return std::string(kind.serves);
 }
 
@@ -73,6 +75,13 @@ void ServedSource::require(const core::KpiDefinition& kpi) const {
   if (m_spec.kind->name == "speechai") {
     if (!connectors::speechai::serves(kpi.name))
       throw core::UsageError("backend '" + m_spec.name + "' (speechai) does not serve " + kpi.name +
+                                 "; it serves: " + served_commands(*m_spec.kind),
+                             "run " + kpi.name + " without --backend to compute it from the local cache");
+    return;
+  }
+  if (m_spec.kind->name == "botserver") {
+    if (connectors::botserver::endpoint_for(kpi.name) == nullptr)
+      throw core::UsageError("backend '" + m_spec.name + "' (botserver) does not serve " + kpi.name +
                                  "; it serves: " + served_commands(*m_spec.kind),
                              "run " + kpi.name + " without --backend to compute it from the local cache");
     return;
@@ -144,6 +153,7 @@ core::Result ServedSource::answer(Context& ctx, core::Cache* cache, const core::
   if (m_spec.kind->name == "aurion") return answer_aurion(ctx, cache, kpi, options);
   if (m_spec.kind->name == "analytic") return answer_analytic(ctx, cache, kpi, options);
   if (m_spec.kind->name == "speechai") return answer_speechai(ctx, cache, kpi, options);
+  if (m_spec.kind->name == "botserver") return answer_botserver(ctx, cache, kpi, options);
   for (const char* option : {"limit", "cursor"})
     if (options.count(option))
       throw core::UsageError("--" + std::string(option) + " pages the local series; with --backend " + m_spec.name +
@@ -370,6 +380,50 @@ core::Result ServedSource::answer_speechai(Context& ctx, core::Cache* cache, con
         return speechai::fetch_session(client, what, id);
       });
   return speechai::session_result(kpi.name, answer);
+}
+
+// botserver (seed 001): one GET per command with the range filters of
+// connectors/botserver.hpp, days in the backend's tz (default UTC), answers
+// kept under their days and stable settle_days (default 7) after them;
+// realtime is never cached (it is "now": --as-of and --offline are refused).
+core::Result ServedSource::answer_botserver(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                                            const std::map<std::string, std::string>& options) const {
+  namespace botserver = connectors::botserver;
+  const botserver::Endpoint& endpoint = *botserver::endpoint_for(kpi.name);
+  refuse_filters(ctx, kpi);
+  if (!options.empty())
+    throw core::UsageError("--" + options.begin()->first + " is computed locally; backend '" + m_spec.name +
+                               "' serves " + kpi.name + " without it",
+                           "drop --" + options.begin()->first + ", or run without --backend");
+  const auto fetch = [&](const connectors::Query& query) {
+    connectors::HttpClient client(botserver::http_options(m_spec, connectors::process_environment()));
+    return botserver::fetch(client, endpoint, query);
+  };
+  if (!endpoint.ranged) {
+    if (ctx.offline())
+      throw core::DataError("--offline: backend '" + m_spec.name + "' answers " + kpi.name + " live; it is never cached",
+                            "run it without --offline");
+    if (ctx.given_on_command_line("as_of"))
+      throw core::UsageError("backend '" + m_spec.name + "' serves " + kpi.name + " as of now, not --as-of",
+                             "drop --as-of, or run without --backend to compute it from the local cache");
+    if (ctx.verbose()) std::cerr << "convstat: " << m_spec.name << ": fetching " << kpi.name << " (never cached)\n";
+    return botserver::answer_result(kpi.name, fetch({}));
+  }
+  const std::string zone_name = m_spec.get("tz").value_or("UTC");
+  const core::TimeZone zone(zone_name);
+  if (const auto tz = ctx.setting("tz"); tz && *tz != zone_name)
+    throw core::UsageError("backend '" + m_spec.name + "' buckets days in " + zone_name + ", not " + *tz,
+                           "drop --tz (or CONVSTAT_TZ / the tz setting), or use --tz " + zone_name);
+  const core::TimeRange range = ctx.time_range_in(zone);
+  const botserver::RangeParams params = botserver::range_params(range, zone.local_day(core::now_ms()), m_spec.name);
+  const served::AnswerKey key{m_spec.name, kpi.name, "", served::day_range(range, m_spec.name)};
+  std::string sent;
+  for (const auto& [name, value] : params.query) sent += (sent.empty() ? "" : "&") + name + "=" + value;
+  const std::string what = kpi.name + " " + params.first_day + ".." + params.last_day + " (" + sent + ")";
+  const std::int64_t settled = served::settled_at_ms(
+      key.days.to, static_cast<int>(served::integer_key(m_spec, "settle_days", 7, 0, 3650)), zone);
+  return botserver::answer_result(kpi.name,
+                                  cached_or_fetched(ctx, cache, key, what, kpi, settled, [&] { return fetch(params.query); }));
 }
 
 }  // namespace convstat::cli

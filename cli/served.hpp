@@ -14,7 +14,10 @@
 //   (connectors/analytic.hpp);
 // - speechai: sessions costs|metrics ID asked of its API (kept per session,
 //   ttl_s), feedback add posted to it (connectors/speechai.hpp);
-// - the other HTTP kinds: a BackendError (exit 4) saying they are not built.
+// - botserver: usage, usage daily, usage monthly, engagement (cached the same
+//   way) and realtime (never cached) (connectors/botserver.hpp); its
+//   server-side reports are cli/server_reports.hpp's;
+// - any other kind: a BackendError (exit 4) saying its connector is not built.
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
@@ -68,6 +71,8 @@ private:
                                    const std::map<std::string, std::string>& options) const;
   core::Result answer_speechai(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
                                const std::map<std::string, std::string>& options) const;
+  core::Result answer_botserver(Context& ctx, core::Cache* cache, const core::KpiDefinition& kpi,
+                                const std::map<std::string, std::string>& options) const;
   explicit ServedSource(connectors::BackendSpec spec) : m_spec(std::move(spec)) {}
   connectors::BackendSpec m_spec;
 };

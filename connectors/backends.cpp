@@ -6,6 +6,7 @@
 #include "connectors/postgres.hpp"
 #include "connectors/aurion.hpp"
 #include "connectors/analytic.hpp"
+#include "connectors/botserver.hpp"
 #include "connectors/served.hpp"
 #include "connectors/speechai.hpp"
 #include "core/cache/cache.hpp"
@@ -76,6 +77,13 @@ CheckOutcome test_backend(const BackendSpec& backend, const EnvLookup& env) {
   if (backend.kind->name == "speechai") {  // GET a probe session's metrics (connectors/speechai.hpp)
     try {
       return {name, "ok", core::ExitCode::ok, speechai::test_backend(backend, env)};
+    } catch (const core::Error& e) {
+      return strip_failed(name, e);
+    }
+  }
+  if (backend.kind->name == "botserver") {  // GET realtime/active (connectors/botserver.hpp)
+    try {
+      return {name, "ok", core::ExitCode::ok, botserver::test_backend(backend, env)};
     } catch (const core::Error& e) {
       return strip_failed(name, e);
     }

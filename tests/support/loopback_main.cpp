@@ -1,7 +1,8 @@
 // loopback KIND PORT_FILE LOG_FILE [FLAG...]: runs one seed document's loopback
 // server as a process, for the end-to-end tests (lib.sh's start_loopback).
 // KIND names the server (aurion: aurion_server.hpp, indigo: indigo_server.hpp,
-// analytic: analytic_server.hpp, speechai: speechai_server.hpp).
+// analytic: analytic_server.hpp, speechai: speechai_server.hpp, botserver:
+// botserver_server.hpp).
 // Writes its port to PORT_FILE (atomically, once listening), appends one line
 // per request to LOG_FILE ("GET /path?key=value&…", parameters sorted by key,
 // written before the request is answered) and exits on SIGTERM or SIGINT.
@@ -20,6 +21,7 @@
 
 #include "analytic_server.hpp"
 #include "aurion_server.hpp"
+#include "botserver_server.hpp"
 #include "indigo_server.hpp"
 #include "speechai_server.hpp"
 
@@ -63,7 +65,8 @@ int run(Server& s, const std::string& port_file, const std::string& log_file) {
 
 int main(int argc, char** argv) {
   const std::map<std::string, std::set<std::string>> kinds = {
-      {"aurion", {"--accept-api-key"}}, {"indigo", {}}, {"analytic", {}}, {"speechai", {}}};
+      {"aurion", {"--accept-api-key"}}, {"indigo", {}}, {"analytic", {}}, {"speechai", {}},
+      {"botserver", {}}};
   const std::vector<std::string> args(argv + 1, argv + argc);
   const auto kind = args.empty() ? kinds.end() : kinds.find(args[0]);
   bool usable = kind != kinds.end() && args.size() >= 3;
@@ -73,7 +76,7 @@ int main(int argc, char** argv) {
     flags.insert(args[i]);
   }
   if (!usable) {
-    std::cerr << "usage: loopback aurion|indigo|analytic|speechai PORT_FILE LOG_FILE [--accept-api-key (aurion)]\n";
+    std::cerr << "usage: loopback aurion|indigo|analytic|speechai|botserver PORT_FILE LOG_FILE [--accept-api-key (aurion)]\n";
     return 2;
   }
   std::signal(SIGTERM, on_signal);
@@ -91,6 +94,10 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "speechai") {
     convstat::testing::SpeechaiServer server;
+    return run(server, port_file, log_file);
+  }
+  if (args[0] == "botserver") {
+    convstat::testing::BotserverServer server;
     return run(server, port_file, log_file);
   }
   convstat::testing::IndigoServer server;
