@@ -34,7 +34,7 @@ struct KindRules {
 
 const std::vector<KindRules>& rules() {
   static const std::vector<KindRules> all = {
-      {"aurion", {"api_key_env", "token_env"}, {"base_url"}, {{"api_key"}, {"token"}}},
+      {"aurion", {"api_key_env", "token_env", "sync_from"}, {"base_url"}, {{"api_key"}, {"token"}}},
       {"indigo", {"token_env", "project_id", "page_days"}, {"base_url", "project_id"}, {{"token"}}},
       {"speechai", {"api_key_env"}, {"base_url"}, {{"api_key"}}},
       {"analytic", {"api_key_env", "api_secret_env", "token_env"}, {"base_url"}, {{"api_key", "api_secret"}, {"token"}}},

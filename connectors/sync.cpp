@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "connectors/aurion_sync.hpp"
 #include "connectors/files.hpp"
 #include "connectors/lock.hpp"
 #include "connectors/postgres.hpp"
@@ -22,17 +23,19 @@ std::string plural(std::int64_t n, const std::string& word) {
 void throw_not_built(const BackendSpec& backend, const std::string& what) {
   throw core::BackendError("backend '" + backend.name + "': the " + std::string(backend.kind->name) +
                                " connector is not built yet, so it cannot " + what,
-                           "this convstat syncs files and postgres backends; the HTTP connectors come later");
+                           "this convstat syncs files, postgres and aurion backends; the other HTTP connectors come later");
 }
 
 SyncSummary sync_backend(const std::string& cache_path, const BackendSpec& backend, const SyncOptions& options) {
-  if (backend.kind->http) throw_not_built(backend, "sync");
+  const bool aurion = backend.kind->name == "aurion";  // the HTTP kind whose sync is built
+  if (backend.kind->http && !aurion) throw_not_built(backend, "sync");
   if (options.page_size < 1) throw core::UsageError("--page-size must be at least 1");
   const SyncLock lock(cache_path, options.wait_seconds, options.on_wait);
   core::Cache cache(cache_path, core::OpenMode::read_write);
   const auto started = std::chrono::steady_clock::now();
-  SyncSummary summary = backend.kind->name == "files" ? sync_files(cache, backend, options)
-                                                      : sync_postgres(cache, backend, options);
+  SyncSummary summary = aurion                         ? aurion::sync_backend(cache, backend, options)
+                        : backend.kind->name == "files" ? sync_files(cache, backend, options)
+                                                        : sync_postgres(cache, backend, options);
   summary.backend = backend.name;
   summary.kind = std::string(backend.kind->name);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -45,6 +48,12 @@ SyncSummary sync_backend(const std::string& cache_path, const BackendSpec& backe
 std::string summary_line(const SyncSummary& s) {
   std::string line = "sync " + s.backend + " (" + s.kind + "): ";
   const bool files = s.kind == "files";
+  // An HTTP backend re-reads its unsettled days: nothing new when no record was inserted or changed.
+  const bool http = s.kind == "aurion";
+  if (http && s.counts.inserted == 0 && s.counts.updated == 0) {
+    return line + "nothing new (" + plural(s.streams, "stream") + ", " + plural(s.records, "record") + " re-read, " +
+           std::to_string(s.counts.unchanged) + " unchanged)";
+  }
   if (files ? s.files_imported == 0 : s.records == 0) {
     return line + "nothing new (" +
            (files ? plural(s.files_unchanged, "file") + " unchanged" : plural(s.streams, "stream") + " up to date") + ")";

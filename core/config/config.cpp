@@ -18,7 +18,8 @@ namespace {
 const std::vector<std::string> k_backend_keys = {
     "kind", "base_url", "api_key_env", "api_secret_env", "token_env", "credentials_file", "project_id", "tz",
     "ttl_s", "settle_days", "timeout_s", "max_retries", "rate_limit", "ca_file", "path", "dsn_env", "query",
-    "page_days"};
+    "page_days",
+    "sync_from"};  // aurion sync
 const std::vector<std::string> k_report_keys = {"preset", "sections", "period", "days", "format",
                                                 "output", "tz", "tenant", "title"};
 const std::vector<std::string> k_integer_keys = {"days", "ttl_s", "settle_days", "timeout_s", "max_retries", "page_days"};

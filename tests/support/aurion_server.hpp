@@ -21,9 +21,11 @@
 #include <httplib.h>
 
 #include <array>
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -56,6 +58,13 @@ struct AurionServer {
   bool unredacted = false;           // fault: search results carry the full phone_number too
   bool echo_phone = false;           // fault: a 422 of the search repeats the number
   std::vector<double> search_window;
+  // sync (records pulled by convstat sync): see the "sync" section at the end.
+  int csat_newer = 0;                 // responses newer than resp-0000 (resp-n0001 …), as if they arrived later
+  std::atomic<int> delay_ms{0};       // every answer waits this long (a kill lands mid-pull)
+  int export_calls = 300;             // calls of an export, spread over 2026-03-01 … 2026-03-08
+  int export_conversations = 200;     // conversations of an export, same days
+  std::atomic<int> export_pending{0}; // downloads answering 202 (still being generated) before the data
+  std::atomic<int> export_fail_500{0};  // the next N export downloads answer 500
 
   httplib::Server server;
   std::thread thread;
@@ -133,6 +142,7 @@ struct AurionServer {
     route_v1("usage-patterns");
     route("unified-overview", "/api/v2/analytics/");
     route_search();
+    route_sync();
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
     while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -150,14 +160,16 @@ struct AurionServer {
     return seen;
   }
 
-  // Response i (0 = the newest): responded_at 10 minutes apart going back from 2026-03-08T23:50:00Z.
+  // Response i (0 = the newest): responded_at 10 minutes apart going back from
+  // 2026-03-08T23:50:00Z; a negative i is a response newer than that (sync: new
+  // responses arriving between runs), id "resp-n0001".
   static nlohmann::json response_item(int i) {
-    char id[32], at[32];
-    std::snprintf(id, sizeof id, "resp-%04d", i);
-    const int minutes = 8 * 24 * 60 - 10 - i * 10;  // minutes since 2026-03-01T00:00:00Z
-    std::snprintf(at, sizeof at, "2026-03-%02dT%02d:%02d:00Z", 1 + minutes / 1440, minutes % 1440 / 60, minutes % 60);
+    char id[32];
+    if (i >= 0) std::snprintf(id, sizeof id, "resp-%04d", i);
+    else std::snprintf(id, sizeof id, "resp-n%04d", -i);
+    const std::string at = utc_text(k_newest_response - static_cast<long long>(i) * 600);
     return {{"id", id}, {"conversation_id", std::string("conv-") + id}, {"contact_id", nullptr},
-            {"rating", i % 7 == 3 ? nlohmann::json() : nlohmann::json(5 - i % 5)}, {"comment", nullptr},
+            {"rating", i % 7 == 3 ? nlohmann::json() : nlohmann::json(5 - ((i % 5) + 5) % 5)}, {"comment", nullptr},
             {"followup_answer", nullptr}, {"channel", "email"}, {"sent_at", at}, {"responded_at", at},
             {"conversation_subject", "VPN cannot connect"}, {"assignee_user_id", nullptr}, {"assignee_name", nullptr},
             {"assignee_team_id", nullptr}, {"assignee_team_name", nullptr}};
@@ -217,6 +229,7 @@ private:
   }
 
   void reply(httplib::Response& res, int status, const nlohmann::json& body, Seen& record) {
+    if (delay_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms.load()));
     std::string text = body.dump();
     if (truncate && status == 200) text = text.substr(0, text.size() / 2);
     res.status = status;
@@ -371,11 +384,246 @@ private:
         if (name == "csat/responses") {
           const int limit = req.has_param("limit") ? std::stoi(req.get_param_value("limit")) : 50;
           const int offset = req.has_param("offset") ? std::stoi(req.get_param_value("offset")) : 0;
+          const auto [first, end] = responses_within(from, to);
           nlohmann::json items = nlohmann::json::array();
-          for (int i = offset; i < offset + limit && i < csat_responses; ++i) items.push_back(response_item(i));
-          body = {{"items", items}, {"total", csat_responses}, {"limit", limit}, {"offset", offset}};
+          for (long long i = first + offset; i < first + offset + limit && i < end; ++i)
+            items.push_back(response_item(static_cast<int>(i)));
+          body = {{"items", items}, {"total", end - first}, {"limit", limit}, {"offset", offset}};
         }
       }
+      return reply(res, 200, body, record);
+    });
+  }
+
+  // ---- sync: the records convstat sync pulls (csat/responses above; exports here) ----
+public:
+  struct Export {
+    std::string id, format, scope, start_date, end_date, tz;
+    bool include_call_details = true, include_transcripts = false, include_conversations = false;
+  };
+  std::vector<Export> exports;  // created so far (GET /api/v1/analytics/exports lists them)
+
+  // 2026-03-08T23:50:00Z, the newest response (resp-0000), in epoch seconds.
+  static constexpr long long k_newest_response = 1773013800;
+  // 2026-03-01T00:00:00Z: export items are spread over the 8 days from it.
+  static constexpr long long k_export_start = 1772323200;
+
+  static std::string utc_text(long long epoch_s) {
+    const std::time_t t = static_cast<std::time_t>(epoch_s);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
+  }
+  // Epoch seconds of "YYYY-MM-DDTHH:MM:SS(Z|+hh:mm)" or "YYYY-MM-DD"; -1 when malformed.
+  static long long epoch_of(const std::string& text) {
+    std::tm tm{};
+    int offset_h = 0, offset_m = 0;
+    char sign = 'Z';
+    if (text.size() == 10) {
+      if (std::sscanf(text.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) return -1;
+    } else if (std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+                           &tm.tm_min, &tm.tm_sec) != 6) {
+      return -1;
+    } else {
+      const auto zone = text.find_first_of("Z+-", 19);
+      if (zone == std::string::npos) return -1;
+      sign = text[zone];
+      if (sign != 'Z' && std::sscanf(text.c_str() + zone + 1, "%2d:%2d", &offset_h, &offset_m) != 2) return -1;
+    }
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    const long long offset = (offset_h * 3600 + offset_m * 60) * (sign == '-' ? -1 : 1);
+    return static_cast<long long>(timegm(&tm)) - offset;
+  }
+
+  // The responses whose sent_at lies within [from, to] (inclusive datetimes):
+  // indices [first, end) of response_item, newest first.
+  std::pair<long long, long long> responses_within(const std::string& from, const std::string& to) const {
+    const auto floor_div = [](long long a, long long b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); };
+    const long long f = epoch_of(from), t = epoch_of(to);
+    // T(i) = newest - 600 i lies within [f, t] ⇔ ceil((newest - t) / 600) <= i <= floor((newest - f) / 600).
+    const long long first = std::max<long long>(-csat_newer, -floor_div(t - k_newest_response, 600));
+    const long long end = std::min<long long>(csat_responses, floor_div(k_newest_response - f, 600) + 1);
+    return {first, std::max(first, end)};
+  }
+
+  // Export items i of a kind: spread evenly over 8 days from k_export_start.
+  static long long export_item_time(int i, int count) {
+    const long long step = std::max(1LL, 8LL * 86400 / std::max(1, count));
+    return k_export_start + static_cast<long long>(i) * step;
+  }
+  static nlohmann::json export_call(int i, int count) {
+    char id[32], phone[32];
+    std::snprintf(id, sizeof id, "call-%06d", i);
+    std::snprintf(phone, sizeof phone, "***-***-%04d", i % 10000);
+    static const char* outcomes[] = {"ticket_created", "escalated", "abandoned", "resolved"};
+    static const char* categories[] = {"billing", "vpn", "password"};
+    return {{"call_id", id}, {"phone_number_redacted", phone}, {"start_time", utc_text(export_item_time(i, count))},
+            {"duration_seconds", 30 + i % 300}, {"outcome", outcomes[i % 4]},
+            {"status", i % 4 == 2 ? "failed" : "completed"}, {"category", categories[i % 3]}};
+  }
+  static nlohmann::json export_conversation(int i, int count) {
+    char id[32], contact[32];
+    std::snprintf(id, sizeof id, "conv-%06d", i);
+    std::snprintf(contact, sizeof contact, "contact-%04d", i % 500);
+    static const char* channels[] = {"email", "chat", "voice", "whatsapp"};
+    static const char* priorities[] = {"urgent", "high", "medium", "low"};
+    const long long t = export_item_time(i, count);
+    const bool resolved = i % 3 != 0;
+    return {{"conversation_id", id}, {"channel", channels[i % 4]}, {"created_at", utc_text(t)},
+            {"first_response_at", utc_text(t + 120)}, {"resolved_at", resolved ? nlohmann::json(utc_text(t + 3600)) : nlohmann::json()},
+            {"resolved_by", resolved ? nlohmann::json(i % 2 ? "ai" : "human") : nlohmann::json()},
+            {"status", resolved ? "resolved" : "open"}, {"priority", priorities[i % 4]},
+            {"subject", "VPN cannot connect"}, {"contact_id", contact},
+            {"assignee_user_id", "a1b2c3d4-e5f6-7890-1234-567890abcdef"}, {"assignee_name", "Jane Doe"},
+            {"assignee_team_id", "f1e2d3c4-b5a6-7890-1234-567890abcdef"}, {"assignee_team_name", "Tier 1"}};
+  }
+
+private:
+  // The seed's auth: a session token (admin here) works, an X-API-Key gets 403
+  // unless accept_api_key, a wrong one 401. Then the rate limit. False when answered.
+  bool admitted(const httplib::Request& req, httplib::Response& res, Seen& record) {
+    const std::string auth = req.get_header_value("Authorization");
+    const std::string key = req.get_header_value("X-API-Key");
+    if (!auth.empty()) {
+      if (auth != "Bearer " + session_token) { reply(res, 401, {{"detail", "Could not validate credentials"}}, record); return false; }
+    } else if (!key.empty()) {
+      if (!accept_api_key) {
+        reply(res, 403, {{"detail", "API key access is not enabled for analytics endpoints"}}, record);
+        return false;
+      }
+      if (key != api_key) {
+        reply(res, 401, {{"detail", "Invalid API key"}}, record);
+        return false;
+      }
+    } else {
+      reply(res, 401, {{"detail", "Not authenticated"}}, record);
+      return false;
+    }
+    std::lock_guard<std::mutex> lock(mutex);
+    const double now = std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    while (!window.empty() && window.front() <= now - rate_window_s) window.erase(window.begin());
+    if (static_cast<int>(window.size()) >= rate_limit) {
+      record.status = 429;
+      seen.push_back(record);
+      res.status = 429;
+      res.set_header("Retry-After", std::to_string(retry_after_s));
+      res.set_header("X-RateLimit-Limit", std::to_string(rate_limit));
+      res.set_header("X-RateLimit-Remaining", "0");
+      res.set_content(nlohmann::json{{"detail", "API key rate limit exceeded"}, {"limit", rate_limit}}.dump(),
+                      "application/json");
+      return false;
+    }
+    window.push_back(now);
+    return true;
+  }
+
+  static std::string download_path(const std::string& id) { return "/api/v1/analytics/export/" + id + "/download"; }
+
+  // POST /api/v1/analytics/export, GET /api/v1/analytics/exports and
+  // GET /api/v1/analytics/export/{id}/download as seed 002 documents them. The
+  // seed does not document a status field nor the json body: a download of an
+  // export still being generated answers 202 {"detail": …}; a json export is
+  // {"export_id", "scope", "start_date", "end_date", "calls": [...] (with
+  // include_call_details), "conversations": [...] (with include_conversations)}.
+  void route_sync() {
+    server.Post("/api/v1/analytics/export", [this](const httplib::Request& req, httplib::Response& res) {
+      Seen record{req.path, req.params, 0};
+      if (!admitted(req, res, record)) return;
+      const nlohmann::json body = nlohmann::json::parse(req.body, nullptr, false);
+      if (!body.is_object()) return reply(res, 422, {{"detail", "the body must be a JSON object"}}, record);
+      static const std::vector<std::string> known = {"format", "start_date", "end_date", "scope", "include_call_details",
+                                                     "include_transcripts", "include_conversations", "tz"};
+      for (const auto& [k, v] : body.items())
+        if (std::find(known.begin(), known.end(), k) == known.end())
+          return reply(res, 422, {{"detail", "unknown field: " + k}}, record);
+      const auto text = [&](const char* k) { return body.contains(k) && body[k].is_string() ? body[k].get<std::string>() : ""; };
+      Export e{"", text("format"), body.contains("scope") ? text("scope") : "voice", text("start_date"), text("end_date"), text("tz")};
+      if (e.format != "csv" && e.format != "json" && e.format != "pdf")
+        return reply(res, 422, {{"detail", nlohmann::json::array({{{"loc", {"body", "format"}}, {"msg", "must be one of csv, json, pdf"}}})}}, record);
+      if (!is_date(e.start_date) || !is_date(e.end_date))
+        return reply(res, 422, {{"detail", nlohmann::json::array({{{"loc", {"body", "start_date"}}, {"msg", "start_date and end_date are required (YYYY-MM-DD)"}}})}}, record);
+      if (e.end_date < e.start_date) return reply(res, 422, {{"detail", "end_date must not be before start_date"}}, record);
+      static const std::vector<std::string> scopes = {"voice", "conversations", "all", "sla_quality", "resolution_rates", "performance"};
+      if (std::find(scopes.begin(), scopes.end(), e.scope) == scopes.end())
+        return reply(res, 422, {{"detail", "scope must be one of voice, conversations, all, sla_quality, resolution_rates, performance"}}, record);
+      for (const char* flag : {"include_call_details", "include_transcripts", "include_conversations"})
+        if (body.contains(flag) && !body[flag].is_boolean())
+          return reply(res, 422, {{"detail", std::string(flag) + " must be a boolean"}}, record);
+      e.include_call_details = body.value("include_call_details", true);
+      e.include_transcripts = body.value("include_transcripts", false);
+      e.include_conversations = body.value("include_conversations", false);
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        char id[48];
+        std::snprintf(id, sizeof id, "c0ffee00-0000-4000-8000-%012zu", exports.size() + 1);
+        e.id = id;
+        exports.push_back(e);
+      }
+      return reply(res, 200,
+                   {{"export_id", e.id},
+                    {"download_url", download_path(e.id) + "?format=" + e.format + "&start_date=" + e.start_date + "&end_date=" + e.end_date},
+                    {"expires_at", "2026-03-09T12:00:00Z"}},
+                   record);
+    });
+    server.Get("/api/v1/analytics/exports", [this](const httplib::Request& req, httplib::Response& res) {
+      Seen record{req.path, req.params, 0};
+      if (!admitted(req, res, record)) return;
+      if (!req.params.empty()) return reply(res, 422, {{"detail", "exports takes no query parameters"}}, record);
+      nlohmann::json list = nlohmann::json::array();
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        for (const Export& e : exports)
+          list.push_back({{"export_id", e.id}, {"format", e.format}, {"scope", e.scope}, {"start_date", e.start_date},
+                          {"end_date", e.end_date}, {"include_call_details", e.include_call_details},
+                          {"include_transcripts", e.include_transcripts}, {"include_conversations", e.include_conversations},
+                          {"download_url", download_path(e.id)}, {"created_at", "2026-03-08T12:00:00Z"},
+                          {"expires_at", "2026-03-09T12:00:00Z"}});
+      }
+      return reply(res, 200, {{"exports", list}}, record);
+    });
+    server.Get(R"(/api/v1/analytics/export/([^/]+)/download)", [this](const httplib::Request& req, httplib::Response& res) {
+      Seen record{req.path, req.params, 0};
+      if (!admitted(req, res, record)) return;
+      Export e;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        const auto it = std::find_if(exports.begin(), exports.end(), [&](const Export& x) { return x.id == req.matches[1].str(); });
+        if (it == exports.end()) {
+          record.status = 404;
+          seen.push_back(record);
+          res.status = 404;
+          res.set_content(R"({"detail": "Export not found"})", "application/json");
+          return;
+        }
+        e = *it;
+      }
+      if (export_fail_500 > 0) {
+        --export_fail_500;
+        return reply(res, 500, {{"detail", "Internal server error"}}, record);
+      }
+      if (export_pending > 0) {
+        --export_pending;
+        return reply(res, 202, {{"detail", "Export is still being generated"}}, record);
+      }
+      if (e.format != "json") return reply(res, 422, {{"detail", "this loopback generates json exports only"}}, record);
+      const long long from = epoch_of(e.start_date), to = epoch_of(e.end_date) + 86400;
+      nlohmann::json body = {{"export_id", e.id}, {"scope", e.scope}, {"start_date", e.start_date}, {"end_date", e.end_date}};
+      const auto items = [&](int count, nlohmann::json (*make)(int, int)) {
+        nlohmann::json out = nlohmann::json::array();
+        for (int i = 0; i < count; ++i) {
+          const long long t = export_item_time(i, count);
+          if (t >= to) break;
+          if (t >= from) out.push_back(make(i, count));
+        }
+        return out;
+      };
+      const bool voice = e.scope == "voice" || e.scope == "all";
+      const bool conversations = e.scope == "conversations" || e.scope == "all";
+      if (voice && e.include_call_details) body["calls"] = items(export_calls, export_call);
+      if (conversations && e.include_conversations) body["conversations"] = items(export_conversations, export_conversation);
       return reply(res, 200, body, record);
     });
   }

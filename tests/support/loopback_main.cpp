@@ -8,7 +8,9 @@
 // written before the request is answered) and exits on SIGTERM or SIGINT.
 // Flags: aurion --accept-api-key (also take the X-API-Key "itsm_sk_live_good",
 // the seed's future public contract, instead of answering 403 to every key).
+// aurion also reads LOOPBACK_AURION_* variables (see below) for sync tests.
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -86,6 +88,17 @@ int main(int argc, char** argv) {
   if (args[0] == "aurion") {
     convstat::testing::AurionServer server;
     server.accept_api_key = flags.count("--accept-api-key") > 0;
+    // sync tests and bench/sync: LOOPBACK_AURION_DELAY_MS (every answer waits), LOOPBACK_AURION_RESPONSES
+    // (csat responses), LOOPBACK_AURION_CALLS / LOOPBACK_AURION_CONVERSATIONS (items of an export).
+    const auto env_int = [](const char* name, int fallback) {
+      const char* v = std::getenv(name);
+      return v && *v ? std::atoi(v) : fallback;
+    };
+    server.delay_ms = env_int("LOOPBACK_AURION_DELAY_MS", 0);
+    server.csat_responses = env_int("LOOPBACK_AURION_RESPONSES", server.csat_responses);
+    server.export_calls = env_int("LOOPBACK_AURION_CALLS", server.export_calls);
+    server.export_conversations = env_int("LOOPBACK_AURION_CONVERSATIONS", server.export_conversations);
+    server.rate_limit = env_int("LOOPBACK_AURION_RATE_LIMIT", server.rate_limit);
     return run(server, port_file, log_file);
   }
   if (args[0] == "analytic") {
