@@ -29,7 +29,7 @@ as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w -t 60 \
   -o "-p $PGPORT -k $PGDIR/sock -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off" start \
   >/dev/null 2>&1 || pg_skip "the server did not start: $(tail -n 3 "$PGDIR/server.log" 2>/dev/null | tr '\n' ' ')"
 pg_stop() { as_pg "$PGBIN/pg_ctl" -D "$PGDIR/data" -m immediate stop >/dev/null 2>&1 || true; }
-trap 'pg_stop; rm -rf "$WORK"' EXIT
+trap 'pg_stop; cleanup' EXIT   # cleanup (lib.sh) also stops loopback servers
 
 export PG_DSN="host=$PGDIR/sock port=$PGPORT user=convstat dbname=postgres"
 # pg_sql SQL: runs SQL on the test cluster; prints rows unaligned, no headers.
