@@ -9,6 +9,11 @@
 // Flags: aurion --accept-api-key (also take the X-API-Key "itsm_sk_live_good",
 // the seed's future public contract, instead of answering 403 to every key).
 // aurion also reads LOOPBACK_AURION_* variables (see below) for sync tests.
+//
+// Responses are gzip-compressed when asked, never brotli: Debian's cpp-httplib
+// compresses brotli at quality 11, ~150 ms for a 70 KB page, which made this
+// server, not convstat, the bottleneck of bench/sync (libcurl offers br). Real
+// APIs compress dynamic answers with gzip or a low brotli level.
 #include <csignal>
 #include <cstdlib>
 #include <cstdio>
@@ -38,6 +43,12 @@ int serve(httplib::Server& server, const std::function<void()>& start, const std
           const std::string& port_file, const std::string& log_file) {
   std::mutex log_mutex;
   server.set_pre_routing_handler([&](const httplib::Request& req, httplib::Response&) {
+    // The request object is the server's own (not const): offer gzip only (see the top).
+    auto& headers = const_cast<httplib::Request&>(req).headers;
+    if (const auto it = headers.find("Accept-Encoding"); it != headers.end() && it->second.find("br") != std::string::npos) {
+      headers.erase(it);
+      headers.emplace("Accept-Encoding", "gzip, deflate");
+    }
     std::string line = req.method + " " + req.path;
     char sep = '?';
     for (const auto& [key, value] : req.params) {  // sorted by key
