@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "connectors/answer_node.hpp"
 #include "connectors/served.hpp"
 #include "core/error.hpp"
 
@@ -13,10 +14,6 @@ namespace convstat::connectors::botserver {
 namespace {
 
 using json = nlohmann::json;
-
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
 
 // Key orders of kpis.md (so the local commands): per command for the top
 // level, per parent key for nested objects, then a general list.
@@ -37,46 +34,11 @@ const std::vector<std::string>& order_for(const std::string& context) {
   return it != orders.end() ? it->second : general;
 }
 
-std::size_t rank_in(const std::vector<std::string>& order, const std::string& key) {
-  return static_cast<std::size_t>(std::find(order.begin(), order.end(), key) - order.begin());
-}
-
-core::Node to_node(const json& value, const std::string& key, const std::string& context) {
-  switch (value.type()) {
-    case json::value_t::null: return core::Node::null();
-    case json::value_t::boolean: return core::Node::boolean(value.get<bool>());
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned: {
-      const core::Unit unit = unit_of(key);
-      if (unit != core::Unit::raw) return core::Node::number(value.get<double>(), unit);
-      if (value.is_number_unsigned() &&
-          value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-        return core::Node::number(value.get<double>(), core::Unit::raw);
-      return core::Node::integer(value.get<std::int64_t>());
-    }
-    case json::value_t::number_float: return core::Node::number(value.get<double>(), unit_of(key));
-    case json::value_t::string: return core::Node::string(value.get<std::string>());
-    case json::value_t::array: {
-      core::Node list = core::Node::list();
-      for (const auto& item : value) list.push(to_node(item, key, key));
-      return list;
-    }
-    case json::value_t::object: {
-      const auto& primary = order_for(context);
-      const auto& general = order_for("");
-      std::vector<std::string> keys;
-      for (const auto& [k, v] : value.items()) keys.push_back(k);
-      std::stable_sort(keys.begin(), keys.end(), [&](const std::string& a, const std::string& b) {
-        return std::make_pair(rank_in(primary, a), rank_in(general, a)) <
-               std::make_pair(rank_in(primary, b), rank_in(general, b));
-      });
-      core::Node object = core::Node::object();
-      for (const auto& k : keys) object.set(k, to_node(value.at(k), k, k));
-      return object;
-    }
-    default: return core::Node::null();
-  }
-}
+// Units by key, key orders by context (order_for).
+const NodeShape k_shape{[](const std::string& key, const std::string&) { return unit_of(key); },
+                        [](const std::string& key, const std::string& context) {
+                          return std::make_pair(rank_in(order_for(context), key), rank_in(order_for(""), key));
+                        }};
 
 void require_days(const core::TimeRange& range, const std::string& backend) {
   if (!range.date_based)
@@ -232,7 +194,7 @@ core::Result answer_result(const std::string& command, const nlohmann::json& ans
     if (answer.contains("reports")) main_section = "reports";
   }
   core::Result result{command, title, core::Node::object(), main_section};
-  if (answer.is_object()) result.root = to_node(answer, "", answer.contains("reports") ? "" : command);
+  if (answer.is_object()) result.root = answer_node(answer, k_shape, "", "", answer.contains("reports") ? "" : command);
   return result;
 }
 

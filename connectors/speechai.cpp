@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "connectors/answer_node.hpp"
 #include "connectors/served.hpp"
 #include "core/error.hpp"
 #include "core/time/time.hpp"
@@ -20,10 +21,6 @@ const std::vector<std::string> k_commands = {"sessions costs", "sessions metrics
 
 // The statuses answered rather than thrown by HttpClient: the seed's documented 400 and 404 (and FastAPI's 422).
 const std::vector<long> k_answered = {400, 404, 422};
-
-bool ends_with(const std::string& s, const std::string& tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
 
 // The keys in the order seed 003 (and the local commands) print them.
 std::size_t key_rank(const std::string& key) {
@@ -44,37 +41,13 @@ core::Unit unit_of(const std::string& key, const std::string& parent) {
   return core::Unit::raw;
 }
 
+// Units by key and parent; one key order everywhere (key_rank).
+const NodeShape k_shape{unit_of, [](const std::string& key, const std::string&) {
+                          return std::make_pair(key_rank(key), std::size_t{0});
+                        }};
+
 core::Node to_node(const json& value, const std::string& key, const std::string& parent) {
-  switch (value.type()) {
-    case json::value_t::null: return core::Node::null();
-    case json::value_t::boolean: return core::Node::boolean(value.get<bool>());
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned: {
-      const core::Unit unit = unit_of(key, parent);
-      if (unit != core::Unit::raw) return core::Node::number(value.get<double>(), unit);  // 0 USD: 0.000000
-      if (value.is_number_unsigned() &&
-          value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-        return core::Node::number(value.get<double>(), core::Unit::raw);
-      return core::Node::integer(value.get<std::int64_t>());
-    }
-    case json::value_t::number_float: return core::Node::number(value.get<double>(), unit_of(key, parent));
-    case json::value_t::string: return core::Node::string(value.get<std::string>());
-    case json::value_t::array: {
-      core::Node list = core::Node::list();
-      for (const auto& item : value) list.push(to_node(item, key, parent));
-      return list;
-    }
-    case json::value_t::object: {
-      std::vector<std::string> keys;
-      for (const auto& [k, v] : value.items()) keys.push_back(k);  // sorted: the breakdowns stay alphabetical
-      std::stable_sort(keys.begin(), keys.end(),
-                       [](const std::string& a, const std::string& b) { return key_rank(a) < key_rank(b); });
-      core::Node object = core::Node::object();
-      for (const auto& k : keys) object.set(k, to_node(value.at(k), k, key));
-      return object;
-    }
-    default: return core::Node::null();
-  }
+  return answer_node(value, k_shape, key, parent, "");
 }
 
 json parse_object(const HttpResponse& response, const std::string& where) {
