@@ -16,9 +16,13 @@ std::optional<std::string> text_or_none(const SQLite::Column& c) {
 }
 
 std::vector<std::string> string_list_of(const SQLite::Column& c) {
+  if (c.isNull()) return {};
+  return string_list_of(c.getString());
+}
+
+std::vector<std::string> string_list_of(const std::string& json_text) {
   std::vector<std::string> items;
-  if (c.isNull()) return items;
-  const auto parsed = nlohmann::json::parse(c.getString(), nullptr, false);
+  const auto parsed = nlohmann::json::parse(json_text, nullptr, false);
   if (!parsed.is_array()) return items;
   for (const auto& item : parsed)
     if (item.is_string()) items.push_back(item.get<std::string>());

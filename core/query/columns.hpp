@@ -22,6 +22,8 @@ std::optional<double> number_or_none(const SQLite::Column& c);
 // A stored JSON list of strings (topics): its strings; none for NULL or
 // anything that is not such a list.
 std::vector<std::string> string_list_of(const SQLite::Column& c);
+// The same of a stored text.
+std::vector<std::string> string_list_of(const std::string& json_text);
 
 // A positional SQL parameter: an instant or count, or a text.
 using SqlParam = std::variant<std::int64_t, std::string>;
