@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/Transaction.h>
+
+#include <fstream>
+
 #include "core/import/importer.hpp"
 #include "core/kpi/overview.hpp"
 #include "core/query/conversations.hpp"
@@ -79,4 +83,50 @@ TEST_CASE("filters narrow conversations and the CSAT responses joined to them", 
   CHECK(load_conversations(small.cache, range, tenant).empty());
   CHECK(load_csat_responses(small.cache, range, tenant).empty());
   CHECK(load_csat_responses(small.cache, range, {}).size() == 3);  // s1 s2 s3, no filter: all of the day
+}
+
+TEST_CASE("a long range read by two threads gives the rows and order of one scan", "[query]") {
+  // 601 conversations an hour apart over 25 days (ties: every tenth hour has
+  // a second one, "t…"), channels alternating; the range splits at its middle.
+  TempDir dir;
+  const std::string file = dir.file("many.ndjson");
+  {
+    std::ofstream out(file);
+    const std::int64_t start = 1772323200000;  // 2026-03-01T00:00:00Z
+    for (int i = 0; i <= 600; ++i) {
+      const std::string at = format_instant_utc(start + i * 3600000LL);
+      out << R"({"type":"conversation","id":"c)" << i << R"(","channel":")" << (i % 2 ? "email" : "chat")
+          << R"(","started_at":")" << at << "\"}\n";
+      if (i % 10 == 0)
+        out << R"({"type":"conversation","id":"t)" << i << R"(","channel":"chat","started_at":")" << at << "\"}\n";
+    }
+  }
+  Cache cache(dir.file("cache.db"), OpenMode::read_write);
+  ImportRequest request;
+  request.files = {file};
+  REQUIRE(run_import(cache, request).committed);
+  RangeRequest r;
+  r.from = "2026-03-01";
+  r.to = "2026-03-31";
+  r.as_of = "2026-04-01T00:00:00Z";
+  const TimeRange range = resolve_range(r, TimeZone::utc());
+  Filters email;
+  email.channel = "email";
+
+  const auto all = ids(load_conversations(cache, range, {}));             // split, counted slots
+  const auto emails = ids(load_conversations(cache, range, email));       // split, uncounted: joined parts
+  std::vector<std::string> one_scan_all, one_scan_emails;
+  {
+    SQLite::Transaction open(cache.db());  // inside a transaction: one scan on this connection
+    one_scan_all = ids(load_conversations(cache, range, {}));
+    one_scan_emails = ids(load_conversations(cache, range, email));
+  }
+  CHECK(all.size() == 662);  // 601 + 61 ties
+  CHECK(emails.size() == 300);
+  CHECK(all == one_scan_all);
+  CHECK(emails == one_scan_emails);
+  CHECK(all.front() == "c0");
+  CHECK(all.back() == "t600");
+  CHECK(emails.front() == "c1");
+  CHECK(emails.back() == "c599");
 }
