@@ -40,7 +40,7 @@ std::vector<CsatRecordRow> load_csat_records(Cache& cache, const TimeRange& rang
          " WHERE ((s.responded_at >= ? AND s.responded_at < ?) OR (s.sent_at >= ? AND s.sent_at < ?))";
   std::vector<std::string> params;
   if (filters.tenant) {
-    sql += " AND s.tenant = ?";
+    sql += " AND +s.tenant = ?";  // +: walk the instants' indexes, not the tenant's (all its CSAT)
     params.push_back(*filters.tenant);
   }
   sql += conversation_conditions(filters, "c.", false, params) + " ORDER BY s.tenant, s.id";
