@@ -29,7 +29,7 @@ std::string progress_detail(const connectors::SyncProgress& p, std::chrono::stea
 }  // namespace
 
 void set_sync_command(CLI::App& app, Context& ctx) {
-  CLI::App* cmd = app.add_subcommand("sync", "Pull records from a configured backend (files, postgres, aurion) into the cache, "
+  CLI::App* cmd = app.add_subcommand("sync", "Pull records from a configured backend (files, postgres, aurion, analytic) into the cache, "
                                              "incrementally");
   auto backend = std::make_shared<std::string>();
   auto options = std::make_shared<connectors::SyncOptions>();

@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdio>
 
+#include "connectors/analytic_sync.hpp"
 #include "connectors/aurion_sync.hpp"
 #include "connectors/files.hpp"
 #include "connectors/lock.hpp"
@@ -23,19 +24,26 @@ std::string plural(std::int64_t n, const std::string& word) {
 void throw_not_built(const BackendSpec& backend, const std::string& what) {
   throw core::BackendError("backend '" + backend.name + "': the " + std::string(backend.kind->name) +
                                " connector is not built yet, so it cannot " + what,
-                           "this convstat syncs files, postgres and aurion backends; the other HTTP connectors come later");
+                           "this convstat syncs files, postgres, aurion and analytic backends");
 }
 
 SyncSummary sync_backend(const std::string& cache_path, const BackendSpec& backend, const SyncOptions& options) {
-  const bool aurion = backend.kind->name == "aurion";  // the HTTP kind whose sync is built
-  if (backend.kind->http && !aurion) throw_not_built(backend, "sync");
+  const std::string_view kind = backend.kind->name;
+  const bool aurion = kind == "aurion", analytic = kind == "analytic";  // the HTTP kinds whose sync is built
+  // indigo, speechai, botserver serve aggregates: nothing to pull (connectors.md: records pulled "—").
+  if (!backend.kind->records)
+    throw core::UsageError("backend '" + backend.name + "' (" + std::string(kind) +
+                               ") serves aggregates only: there are no records to sync",
+                           "its KPIs are asked with --backend " + backend.name);
+  if (backend.kind->http && !aurion && !analytic) throw_not_built(backend, "sync");
   if (options.page_size < 1) throw core::UsageError("--page-size must be at least 1");
   const SyncLock lock(cache_path, options.wait_seconds, options.on_wait);
   core::Cache cache(cache_path, core::OpenMode::read_write);
   const auto started = std::chrono::steady_clock::now();
-  SyncSummary summary = aurion                         ? aurion::sync_backend(cache, backend, options)
-                        : backend.kind->name == "files" ? sync_files(cache, backend, options)
-                                                        : sync_postgres(cache, backend, options);
+  SyncSummary summary = aurion            ? aurion::sync_backend(cache, backend, options)
+                        : analytic         ? analytic::sync_backend(cache, backend, options)
+                        : kind == "files" ? sync_files(cache, backend, options)
+                                           : sync_postgres(cache, backend, options);
   summary.backend = backend.name;
   summary.kind = std::string(backend.kind->name);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -49,7 +57,7 @@ std::string summary_line(const SyncSummary& s) {
   std::string line = "sync " + s.backend + " (" + s.kind + "): ";
   const bool files = s.kind == "files";
   // An HTTP backend re-reads its unsettled days: nothing new when no record was inserted or changed.
-  const bool http = s.kind == "aurion";
+  const bool http = s.kind == "aurion" || s.kind == "analytic";
   if (http && s.counts.inserted == 0 && s.counts.updated == 0) {
     return line + "nothing new (" + plural(s.streams, "stream") + ", " + plural(s.records, "record") + " re-read, " +
            std::to_string(s.counts.unchanged) + " unchanged)";

@@ -48,7 +48,8 @@ struct SyncSummary {
 // invalid record (everything committed before it stays, nothing of its file
 // or page is written); BackendError (4) for an unreachable source, a kind
 // whose connector is not built yet, or a source with nothing to read;
-// UsageError (2) for a bad configuration.
+// UsageError (2) for a bad configuration or a kind that serves aggregates only
+// (indigo, speechai, botserver: no records to sync).
 SyncSummary sync_backend(const std::string& cache_path, const BackendSpec& backend, const SyncOptions& options);
 
 // One line for humans: "sync NAME (files): 2 files imported, 3 unchanged;
@@ -56,7 +57,8 @@ SyncSummary sync_backend(const std::string& cache_path, const BackendSpec& backe
 // "sync NAME (files): nothing new (5 files unchanged)".
 std::string summary_line(const SyncSummary& summary);
 
-// The BackendError thrown for an HTTP kind, whose connectors are not built yet.
+// The BackendError thrown for an HTTP kind with records whose sync is not built
+// (none today: aurion and analytic are).
 [[noreturn]] void throw_not_built(const BackendSpec& backend, const std::string& what);
 
 }  // namespace convstat::connectors

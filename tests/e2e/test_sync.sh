@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sync from a files backend: change detection, no duplicates (same KPIs as a
 # plain import), a malformed file, the sync lock, backend validation, backends,
-# backends test and doctor, HTTP kinds not built yet.
+# backends test and doctor, an aggregates-only HTTP kind has nothing to sync.
 source "$(dirname "$0")/lib.sh"
 
 src="$WORK/src"
@@ -162,7 +162,7 @@ expect_rc 4
 ! grep -q "s3cret" "$OUT" "$ERR" || fail "a secret from the credentials file was printed"
 pass
 
-# HTTP kinds: configured and listed, but their connectors are not built yet.
+# An HTTP kind that serves aggregates only (speechai): configured and listed; sync is a usage error.
 cat >> "$config" <<'TOML'
 
 [backend.aur]
@@ -171,8 +171,11 @@ base_url = "https://apps.example.net"
 api_key_env = "AURION_KEY_FOR_TEST"
 TOML
 AURION_KEY_FOR_TEST=k cs sync aur
-expect_rc 4
-expect_err_has "backend 'aur': the speechai connector is not built yet"
+expect_rc 2
+expect_err_has "backend 'aur' (speechai) serves aggregates only: there are no records to sync"
+expect_err_has "its KPIs are asked with --backend aur"
+! grep -q "not built" "$ERR" || fail "speechai sync should not say 'not built'"
+pass
 AURION_KEY_FOR_TEST=k cs backends test
 expect_rc 4
 expect_out_has "Could not resolve host"  # speechai is built: its probe request fails on the unknown host

@@ -2,9 +2,23 @@
 // A loopback server that follows seed 000 (an AI-agent platform's Analytics
 // API, Flask): GET /v1/analytic/dashboard, /agent/<id>,
 // /agent/<id>/performance-comparison, /conversation/<id>, /leads, /usage,
-// POST /v1/search/document and GET /health. Deterministic bodies, all in
-// AnalyticData (one place: the export routes, POST /v1/analytic/export, can
-// serve the same records later).
+// POST /v1/search/document, GET /health, and the exports convstat sync pulls:
+// POST /v1/analytic/export and GET /v1/analytic/export/<id>/download.
+// Deterministic bodies, all in AnalyticData.
+//
+// Exports: seed 000 documents the body {"type": conversations | leads | agents
+// | usage, "format": json | csv, "start_date", "end_date"} (scope read) and
+// "export metadata (download URL or inline data depending on size)", "may
+// require polling for completion if a background job is triggered". This
+// server: an export of at most `export_inline_max` records answers 200
+// {"export_id", "type", "format", "start_date", "end_date", "status":
+// "completed", "record_count", "data": [...]}; a bigger one {"…", "status":
+// "processing", "download_url": "/v1/analytic/export/<id>/download"} (an
+// absolute URL on this server with `export_absolute_url`), whose download
+// answers 202 {"status": "processing"} `export_pending` times, then 200 with
+// the same fields as an inline answer. Records lie in [start_date, end_date]
+// (whole days, UTC), spread evenly over 2026-03-01 … 2026-03-08. Only json
+// exports are generated here (csv: 400).
 //
 // Auth as the seed says: X-API-Key + X-API-Secret (scopes read, write) or
 // Authorization: Bearer <JWT>. `api_key`/`api_secret` hold read and write,
@@ -22,11 +36,16 @@
 // "error", "message": "Rate limit exceeded", "retry_after": N} with
 // Retry-After beyond `rate_limit` requests per `rate_window_s` (/health not
 // counted). Injectable faults: 500s, a stalled response, a truncated body, an
-// unhealthy /health. It records every request it receives.
+// unhealthy /health, 500s on export downloads, downloads still pending or cut
+// short. It
+// records every request it receives.
 #include <httplib.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -97,6 +116,67 @@ struct AnalyticData {
       {"document_id": "doc-22", "document_name": "Shipping.md", "score": 0.55, "snippet": "Returns ship free; refund after inspection."},
       {"document_id": "doc-09", "document_name": "Onboarding.md", "score": 0.31, "snippet": "Create your first agent in the dashboard."}])");
   }
+
+  // ---- exports (convstat sync) ----
+  // 2026-03-01T00:00:00Z: export records are spread over the 8 days from it.
+  static constexpr long long k_export_start = 1772323200;
+
+  static std::string utc_text(long long epoch_s) {
+    const std::time_t t = static_cast<std::time_t>(epoch_s);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char out[32];
+    std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return out;
+  }
+  // Epoch seconds of a "YYYY-MM-DD" (UTC midnight); -1 when malformed.
+  static long long day_epoch(const std::string& text) {
+    std::tm tm{};
+    if (text.size() < 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) != 3) return -1;
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    return static_cast<long long>(timegm(&tm));
+  }
+  // Record i of `count`: spread evenly over 8 days from k_export_start.
+  static long long export_time(int i, int count) {
+    const long long step = std::max(1LL, 8LL * 86400 / std::max(1, count));
+    return k_export_start + static_cast<long long>(i) * step;
+  }
+  static nlohmann::json export_conversation(int i, int count) {
+    char id[32], user[32];
+    std::snprintf(id, sizeof id, "aconv-%05d", i);
+    std::snprintf(user, sizeof user, "user-%04d", i % 50);
+    static const char* channels[] = {"web", "whatsapp", "email", "chat"};
+    const long long t = export_time(i, count);
+    const bool resolved = i % 3 != 0;
+    return {{"conversation_id", id}, {"agent_id", agent_id}, {"channel", channels[i % 4]}, {"started_at", utc_text(t)},
+            {"ended_at", utc_text(t + 600)}, {"first_response_at", utc_text(t + 4)},
+            {"resolved_at", resolved ? nlohmann::json(utc_text(t + 540)) : nlohmann::json()},
+            {"resolved_by", resolved ? nlohmann::json(i % 2 ? "ai" : "human") : nlohmann::json()},
+            {"status", resolved ? "resolved" : "open"}, {"user_id", user}, {"message_count", 4 + i % 9},
+            {"topics", nlohmann::json::array({i % 2 ? "billing" : "refund"})}, {"sentiment", (i % 5 - 2) / 4.0},
+            {"escalated", i % 7 == 0}};
+  }
+  static nlohmann::json export_lead(int i, int count) {
+    char id[32], conv[32];
+    std::snprintf(id, sizeof id, "lead-%05d", i);
+    std::snprintf(conv, sizeof conv, "aconv-%05d", i);
+    static const char* stages[] = {"new", "contacted", "qualified", "converted", "lost"};
+    static const char* sources[] = {"website", "whatsapp"};
+    const long long t = export_time(i, count);
+    return {{"lead_id", id}, {"agent_id", agent_id}, {"conversation_id", conv}, {"source", sources[i % 2]},
+            {"status", stages[i % 5]}, {"created_at", utc_text(t)},
+            {"converted_at", i % 5 == 3 ? nlohmann::json(utc_text(t + 86400)) : nlohmann::json()},
+            {"value", i % 5 == 3 ? nlohmann::json(100 + i) : nlohmann::json()}};
+  }
+  static nlohmann::json export_usage(int i, int count) {
+    char id[32];
+    std::snprintf(id, sizeof id, "req-%05d", i);
+    static const char* endpoints[] = {"/v1/chat", "/v1/search/document", "/v1/analytic/dashboard"};
+    return {{"request_id", id}, {"timestamp", utc_text(export_time(i, count))}, {"endpoint", endpoints[i % 3]},
+            {"method", "POST"}, {"status_code", i % 10 == 9 ? 500 : 200}, {"response_time_ms", 100 + i % 50},
+            {"total_tokens", 200 + i}};
+  }
 };
 
 struct AnalyticServer {
@@ -118,6 +198,17 @@ struct AnalyticServer {
   std::atomic<int> stall_ms{0};       // each request waits this long before answering
   std::atomic<bool> truncate{false};  // 200 bodies cut in half
   std::atomic<bool> unhealthy{false};  // /health answers 503 with redis "error"
+  // Exports: records per type (agents: its few agents), inline up to export_inline_max records.
+  int export_conversations = 120, export_leads = 40, export_usage = 60;
+  int export_inline_max = 100;
+  bool export_absolute_url = false;        // download_url as http://127.0.0.1:PORT/…
+  std::atomic<int> export_pending{0};      // downloads answering 202 (still processing) before the data
+  std::atomic<int> export_fail_500{0};     // the next N downloads answer 500
+  std::atomic<bool> export_truncate{false};  // downloads' data cut in half
+  struct Export {
+    std::string id, type, format, start_date, end_date;
+  };
+  std::vector<Export> exports;  // created so far
 
   httplib::Server server;
   std::thread thread;
@@ -155,6 +246,12 @@ struct AnalyticServer {
     });
     server.Post("/v1/search/document", [this](const httplib::Request& req, httplib::Response& res) {
       handle(req, res, "write", {}, false, [](const httplib::Request&) { return nlohmann::json(); });
+    });
+    server.Post("/v1/analytic/export", [this](const httplib::Request& req, httplib::Response& res) {
+      handle(req, res, "read", {}, false, [](const httplib::Request&) { return nlohmann::json(); });
+    });
+    server.Get(R"(/v1/analytic/export/([^/]+)/download)", [this](const httplib::Request& req, httplib::Response& res) {
+      handle(req, res, "read", {}, false, [](const httplib::Request&) { return nlohmann::json(); });
     });
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
@@ -250,14 +347,111 @@ private:
       if (has_start && has_end && req.get_param_value("end_date") < req.get_param_value("start_date"))
         return reply(res, 400, error("end_date must not be before start_date"), record);
     }
+    if (req.path == "/v1/search/document") return search(res, record);
+    if (req.path == "/v1/analytic/export") return create_export(res, record);
+    if (req.path.rfind("/v1/analytic/export/", 0) == 0) return download(res, record, req.matches[1]);
     if (req.matches.size() > 1) {
       const std::string id = req.matches[1];
       const bool conversation = req.path.rfind("/v1/analytic/conversation/", 0) == 0;
       if (conversation ? id != AnalyticData::conversation_id : id != AnalyticData::agent_id)
         return reply(res, 404, error(conversation ? "Conversation not found" : "Agent not found"), record);
     }
-    if (req.method == "POST") return search(res, record);
     return reply(res, 200, body_of(req), record);
+  }
+
+  // The records of an export, within its days.
+  nlohmann::json export_records(const Export& e) const {
+    const long long from = AnalyticData::day_epoch(e.start_date), to = AnalyticData::day_epoch(e.end_date) + 86400;
+    nlohmann::json out = nlohmann::json::array();
+    if (e.type == "agents") {
+      out.push_back({{"agent_id", AnalyticData::agent_id}, {"name", "Support bot"}, {"created_at", "2026-01-05T10:00:00Z"}});
+      return out;
+    }
+    const int count = e.type == "conversations" ? export_conversations : e.type == "leads" ? export_leads : export_usage;
+    nlohmann::json (*make)(int, int) = e.type == "conversations" ? AnalyticData::export_conversation
+                                       : e.type == "leads"       ? AnalyticData::export_lead
+                                                                 : AnalyticData::export_usage;
+    for (int i = 0; i < count; ++i) {
+      const long long t = AnalyticData::export_time(i, count);
+      if (t >= to) break;
+      if (t >= from) out.push_back(make(i, count));
+    }
+    return out;
+  }
+  nlohmann::json export_meta(const Export& e, const std::string& status, std::size_t records) const {
+    return {{"export_id", e.id}, {"type", e.type}, {"format", e.format}, {"start_date", e.start_date},
+            {"end_date", e.end_date}, {"status", status}, {"record_count", records}};
+  }
+
+  void create_export(httplib::Response& res, Seen& record) {
+    const nlohmann::json in = nlohmann::json::parse(record.body, nullptr, false);
+    if (!in.is_object()) return reply(res, 400, error("Request body must be JSON"), record);
+    for (const auto& [key, value] : in.items())
+      if (key != "type" && key != "format" && key != "start_date" && key != "end_date")
+        return reply(res, 400, error("Unknown field: " + key), record);
+    const auto text = [&](const char* k) { return in.contains(k) && in[k].is_string() ? in[k].get<std::string>() : ""; };
+    Export e{"", text("type"), in.contains("format") ? text("format") : "json", text("start_date"), text("end_date")};
+    if (e.type != "conversations" && e.type != "leads" && e.type != "agents" && e.type != "usage")
+      return reply(res, 400, error("type must be one of conversations, leads, agents, usage"), record);
+    if (e.format != "json" && e.format != "csv") return reply(res, 400, error("format must be json or csv"), record);
+    if (e.format == "csv") return reply(res, 400, error("this loopback generates json exports only"), record);
+    if (!is_iso(e.start_date) || !is_iso(e.end_date))
+      return reply(res, 400, error("start_date and end_date are required (ISO 8601)"), record);
+    if (e.end_date < e.start_date) return reply(res, 400, error("end_date must not be before start_date"), record);
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      char id[48];
+      std::snprintf(id, sizeof id, "exp-%06zu", exports.size() + 1);
+      e.id = id;
+      exports.push_back(e);
+    }
+    const nlohmann::json data = export_records(e);
+    if (static_cast<int>(data.size()) <= export_inline_max) {
+      nlohmann::json body = export_meta(e, "completed", data.size());
+      body["data"] = data;
+      return reply(res, 200, body, record);
+    }
+    nlohmann::json body = export_meta(e, "processing", data.size());
+    const std::string path = "/v1/analytic/export/" + e.id + "/download";
+    body["download_url"] = export_absolute_url ? url() + path : path;
+    return reply(res, 200, body, record);
+  }
+
+  void download(httplib::Response& res, Seen& record, const std::string& id) {
+    Export e;
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      const auto it = std::find_if(exports.begin(), exports.end(), [&](const Export& x) { return x.id == id; });
+      if (it == exports.end()) {
+        record.status = 404;
+        seen.push_back(record);
+        res.status = 404;
+        res.set_content(error("Export not found").dump(), "application/json");
+        return;
+      }
+      e = *it;
+    }
+    if (export_fail_500 > 0) {
+      --export_fail_500;
+      return reply(res, 500, error("Internal server error"), record);
+    }
+    if (export_pending > 0) {
+      --export_pending;
+      return reply(res, 202, {{"export_id", e.id}, {"status", "processing"}}, record);
+    }
+    const nlohmann::json data = export_records(e);
+    nlohmann::json body = export_meta(e, "completed", data.size());
+    body["data"] = data;
+    if (export_truncate) {
+      const std::string text = body.dump();
+      record.status = 200;
+      res.status = 200;
+      res.set_content(text.substr(0, text.size() / 2), "application/json");
+      std::lock_guard<std::mutex> lock(mutex);
+      seen.push_back(record);
+      return;
+    }
+    return reply(res, 200, body, record);
   }
 
   void search(httplib::Response& res, Seen& record) {

@@ -8,7 +8,8 @@
 // written before the request is answered) and exits on SIGTERM or SIGINT.
 // Flags: aurion --accept-api-key (also take the X-API-Key "itsm_sk_live_good",
 // the seed's future public contract, instead of answering 403 to every key).
-// aurion also reads LOOPBACK_AURION_* variables (see below) for sync tests.
+// aurion also reads LOOPBACK_AURION_* variables, analytic LOOPBACK_ANALYTIC_*
+// (see below), for sync tests.
 //
 // Responses are gzip-compressed when asked, never brotli: Debian's cpp-httplib
 // compresses brotli at quality 11, ~150 ms for a 70 KB page, which made this
@@ -96,15 +97,15 @@ int main(int argc, char** argv) {
   std::signal(SIGINT, on_signal);
   const std::string& port_file = args[1];
   const std::string& log_file = args[2];
+  const auto env_int = [](const char* name, int fallback) {
+    const char* v = std::getenv(name);
+    return v && *v ? std::atoi(v) : fallback;
+  };
   if (args[0] == "aurion") {
     convstat::testing::AurionServer server;
     server.accept_api_key = flags.count("--accept-api-key") > 0;
     // sync tests and bench/sync: LOOPBACK_AURION_DELAY_MS (every answer waits), LOOPBACK_AURION_RESPONSES
     // (csat responses), LOOPBACK_AURION_CALLS / LOOPBACK_AURION_CONVERSATIONS (items of an export).
-    const auto env_int = [](const char* name, int fallback) {
-      const char* v = std::getenv(name);
-      return v && *v ? std::atoi(v) : fallback;
-    };
     server.delay_ms = env_int("LOOPBACK_AURION_DELAY_MS", 0);
     server.csat_responses = env_int("LOOPBACK_AURION_RESPONSES", server.csat_responses);
     server.export_calls = env_int("LOOPBACK_AURION_CALLS", server.export_calls);
@@ -114,6 +115,16 @@ int main(int argc, char** argv) {
   }
   if (args[0] == "analytic") {
     convstat::testing::AnalyticServer server;
+    // sync tests and bench/sync: LOOPBACK_ANALYTIC_DELAY_MS (every answer but /health waits),
+    // LOOPBACK_ANALYTIC_CONVERSATIONS / _LEADS / _USAGE (records of an export), _INLINE_MAX (bigger exports
+    // answer a download_url), _PENDING (downloads answering 202 first), _RATE_LIMIT (requests a minute).
+    server.stall_ms = env_int("LOOPBACK_ANALYTIC_DELAY_MS", 0);
+    server.export_conversations = env_int("LOOPBACK_ANALYTIC_CONVERSATIONS", server.export_conversations);
+    server.export_leads = env_int("LOOPBACK_ANALYTIC_LEADS", server.export_leads);
+    server.export_usage = env_int("LOOPBACK_ANALYTIC_USAGE", server.export_usage);
+    server.export_inline_max = env_int("LOOPBACK_ANALYTIC_INLINE_MAX", server.export_inline_max);
+    server.export_pending = env_int("LOOPBACK_ANALYTIC_PENDING", 0);
+    server.rate_limit = env_int("LOOPBACK_ANALYTIC_RATE_LIMIT", server.rate_limit);
     return run(server, port_file, log_file);
   }
   if (args[0] == "speechai") {
