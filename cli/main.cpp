@@ -18,7 +18,8 @@ namespace {
 // when CONVSTAT_NO_HUGEPAGES is set, and off glibc; if the exec fails, convstat
 // simply goes on without.
 void ask_for_huge_pages(int argc, char** argv) {
-#if defined(__GLIBC__) && defined(__linux__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 35))
+#if defined(__GLIBC__) && defined(__linux__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 35)) && \
+    !defined(__SANITIZE_ADDRESS__)  // AddressSanitizer replaces malloc: the tunable would mean nothing
   if (std::getenv("CONVSTAT_NO_HUGEPAGES") != nullptr) return;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];

@@ -89,7 +89,7 @@ expect_err_has "cannot tell the record type of the CSV file"
 rm "$src/mystery.csv"
 
 # The lock: a held lock makes --wait 0 exit 5 at once; a longer wait gets it when released.
-flock "$CACHE.lock" sh -c "sleep 3; date +%s.%N > '$WORK/released'" &
+flock "$CACHE.lock" sh -c "sleep 8; date +%s.%N > '$WORK/released'" &   # long enough for two slow (sanitizer) starts
 holder=$!
 for _ in $(seq 1 100); do flock -n "$CACHE.lock" true 2>/dev/null || break; sleep 0.05; done   # until it is held
 cs sync local --wait 0
