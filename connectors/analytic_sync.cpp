@@ -8,6 +8,7 @@
 
 #include "connectors/analytic.hpp"
 #include "connectors/served.hpp"
+#include "connectors/sync.hpp"
 #include "connectors/sync_state.hpp"
 #include "core/error.hpp"
 #include "core/import/validate.hpp"
@@ -41,14 +42,6 @@ std::string lower(std::string text) {
   for (auto& ch : text) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return text;
 }
-
-void add(core::TypeCounts& total, core::UpsertOutcome outcome) {
-  if (outcome == core::UpsertOutcome::inserted) ++total.inserted;
-  else if (outcome == core::UpsertOutcome::updated) ++total.updated;
-  else ++total.unchanged;
-}
-
-std::int64_t floor_day(std::int64_t ms) { return ms >= 0 ? ms / k_day_ms : -((-ms + k_day_ms - 1) / k_day_ms); }
 
 json parse_body(const HttpResponse& response, const std::string& where, const std::string& what_kept) {
   json body = json::parse(response.body, nullptr, false);
@@ -201,7 +194,7 @@ void sync_stream(Context& c, const ExportStream& stream) {
   core::RecordWriter writer(c.cache);
   std::int64_t records = 0;
   for (const json& item : *items) {
-    add(c.summary.counts, put(writer, validator, record_of(stream.record_type, item), type, c.backend.name, stream.type));
+    c.summary.counts.count(put(writer, validator, record_of(stream.record_type, item), type, c.backend.name, stream.type));
     ++records;
   }
   const std::int64_t next = std::max(start, c.today - c.settle_days);
@@ -251,17 +244,8 @@ SyncSummary sync(core::Cache& cache, const BackendSpec& backend, HttpClient& cli
                  const SyncTuning& tuning) {
   SyncSummary summary;
   const std::int64_t now = tuning.now_ms ? tuning.now_ms : core::now_ms();
-  const std::int64_t today = floor_day(now);
-  std::int64_t first_day = today - 90;
-  if (const auto text = backend.get("sync_from")) {
-    const auto day = core::parse_date(*text);
-    if (!day)
-      throw core::UsageError("backend '" + backend.name + "': invalid sync_from '" + *text + "'",
-                             "write it as a date: sync_from = \"2026-01-01\"");
-    first_day = *day;
-  }
-  const std::int64_t settle = served::integer_key(backend, "settle_days", 7, 0, 3650);
-  Context c{cache, backend, client, options, tuning, today, first_day, settle, summary, SyncProgress{}};
+  const SyncDays days = sync_days(backend, now);
+  Context c{cache, backend, client, options, tuning, days.today, days.first_day, days.settle_days, summary, SyncProgress{}};
   for (const ExportStream& stream : export_streams()) sync_stream(c, stream);
   return summary;
 }

@@ -166,17 +166,7 @@ HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env) {
                         "; aurion's analytics endpoints answer 403 to API keys until public API-key access ships "
                         "(seed 002): set token_env to a dashboard session token";
   }
-  o.timeout_s = static_cast<double>(served::integer_key(backend, "timeout_s", 30, 1, 3600));
-  o.max_retries = static_cast<int>(served::integer_key(backend, "max_retries", 5, 0, 20));
-  if (const auto ca = backend.get("ca_file")) o.ca_file = *ca;
-  o.rate_limit = k_rate_limit;
-  if (const auto text = backend.get("rate_limit")) {
-    const auto limit = parse_rate_limit(*text);
-    if (!limit)
-      throw core::UsageError("backend '" + backend.name + "': invalid rate_limit '" + *text + "'",
-                             "write it as REQUESTS/WINDOW, e.g. \"300/60s\"");
-    o.rate_limit = *limit;
-  }
+  served::apply_transport_keys(o, backend, k_rate_limit, "\"300/60s\"");
   return o;
 }
 

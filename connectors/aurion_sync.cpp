@@ -7,6 +7,7 @@
 
 #include "connectors/aurion.hpp"
 #include "connectors/served.hpp"
+#include "connectors/sync.hpp"
 #include "connectors/sync_state.hpp"
 #include "core/error.hpp"
 #include "core/import/validate.hpp"
@@ -31,14 +32,6 @@ json renamed(const json& item, std::initializer_list<std::pair<const char*, cons
   }
   return out;
 }
-
-void add(core::TypeCounts& total, core::UpsertOutcome outcome) {
-  if (outcome == core::UpsertOutcome::inserted) ++total.inserted;
-  else if (outcome == core::UpsertOutcome::updated) ++total.updated;
-  else ++total.unchanged;
-}
-
-std::int64_t floor_day(std::int64_t ms) { return ms >= 0 ? ms / k_day_ms : -((-ms + k_day_ms - 1) / k_day_ms); }
 
 json parse_object(const HttpResponse& response, const std::string& where, const std::string& what_kept) {
   json body = json::parse(response.body, nullptr, false);
@@ -137,7 +130,7 @@ void sync_csat(Context& c) {
                                    std::to_string(total) + "; stopped instead of looping",
                                "the pages before it are kept; run sync again to resume");
     core::RecordWriter writer(c.cache);
-    for (const json& item : items) add(c.summary.counts, put(writer, validator, csat_record(item), type, c.backend.name, "csat"));
+    for (const json& item : items) c.summary.counts.count(put(writer, validator, csat_record(item), type, c.backend.name, "csat"));
     cursor.offset += static_cast<std::int64_t>(items.size());
     committed += static_cast<std::int64_t>(items.size());
     const bool done = cursor.offset >= total;
@@ -218,12 +211,12 @@ void sync_export(Context& c) {
   std::int64_t records = 0;
   if (has_calls)
     for (const json& item : body["calls"]) {
-      add(c.summary.counts, put(writer, validator, call_record(item), *core::find_record_type("call"), c.backend.name, "export"));
+      c.summary.counts.count(put(writer, validator, call_record(item), *core::find_record_type("call"), c.backend.name, "export"));
       ++records;
     }
   if (has_conversations)
     for (const json& item : body["conversations"]) {
-      add(c.summary.counts, put(writer, validator, conversation_record(item), *core::find_record_type("conversation"),
+      c.summary.counts.count(put(writer, validator, conversation_record(item), *core::find_record_type("conversation"),
                                 c.backend.name, "export"));
       ++records;
     }
@@ -258,17 +251,9 @@ SyncSummary sync(core::Cache& cache, const BackendSpec& backend, HttpClient& cli
     throw core::UsageError("aurion pages hold 1-200 csat responses");
   SyncSummary summary;
   const std::int64_t now = tuning.now_ms ? tuning.now_ms : core::now_ms();
-  const std::int64_t today = floor_day(now);
-  std::int64_t first_day = today - 90;
-  if (const auto text = backend.get("sync_from")) {
-    const auto day = core::parse_date(*text);
-    if (!day)
-      throw core::UsageError("backend '" + backend.name + "': invalid sync_from '" + *text + "'",
-                             "write it as a date: sync_from = \"2026-01-01\"");
-    first_day = *day;
-  }
-  const std::int64_t settle = served::integer_key(backend, "settle_days", 7, 0, 3650);
-  Context c{cache, backend, client, options, tuning, now, today, first_day, settle, summary, SyncProgress{}};
+  const SyncDays days = sync_days(backend, now);
+  Context c{cache, backend, client, options, tuning, now, days.today, days.first_day, days.settle_days, summary,
+            SyncProgress{}};
   sync_csat(c);
   sync_export(c);
   return summary;

@@ -107,17 +107,7 @@ HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env) {
   else o.credential_hint = "Authorization: Bearer from the token of credentials_file";
   o.credential_hint +=
       " (usage, engagement, realtime need the analytics_viewer or admin role; reports analytics_admin or admin)";
-  o.timeout_s = static_cast<double>(served::integer_key(backend, "timeout_s", 30, 1, 3600));
-  o.max_retries = static_cast<int>(served::integer_key(backend, "max_retries", 5, 0, 20));
-  if (const auto ca = backend.get("ca_file")) o.ca_file = *ca;
-  o.rate_limit = k_rate_limit;
-  if (const auto text = backend.get("rate_limit")) {
-    const auto limit = parse_rate_limit(*text);
-    if (!limit)
-      throw core::UsageError("backend '" + backend.name + "': invalid rate_limit '" + *text + "'",
-                             "write it as REQUESTS/WINDOW, e.g. \"60/60s\"");
-    o.rate_limit = *limit;
-  }
+  served::apply_transport_keys(o, backend, k_rate_limit, "\"60/60s\"");
   return o;
 }
 

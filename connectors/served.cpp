@@ -156,18 +156,23 @@ HttpOptions indigo_http_options(const BackendSpec& backend, const EnvLookup& env
   o.auth_headers = {{"Authorization", "Bearer " + token}};
   if (const auto var = backend.get("token_env")) o.credential_hint = "Authorization: Bearer from $" + *var;
   else o.credential_hint = "Authorization: Bearer from the token of credentials_file";
+  apply_transport_keys(o, backend, indigo::k_rate_limit, "\"100/60s\"");
+  return o;
+}
+
+void apply_transport_keys(HttpOptions& o, const BackendSpec& backend, std::optional<RateLimit> default_limit,
+                          const std::string& example) {
   o.timeout_s = static_cast<double>(integer_key(backend, "timeout_s", 30, 1, 3600));
   o.max_retries = static_cast<int>(integer_key(backend, "max_retries", 5, 0, 20));
   if (const auto ca = backend.get("ca_file")) o.ca_file = *ca;
-  o.rate_limit = indigo::k_rate_limit;
+  o.rate_limit = default_limit;
   if (const auto text = backend.get("rate_limit")) {
     const auto limit = parse_rate_limit(*text);
     if (!limit)
       throw core::UsageError("backend '" + backend.name + "': invalid rate_limit '" + *text + "'",
-                             "write it as REQUESTS/WINDOW, e.g. \"100/60s\"");
+                             "write it as REQUESTS/WINDOW, e.g. " + example);
     o.rate_limit = *limit;
   }
-  return o;
 }
 
 std::string test_indigo(const BackendSpec& backend, const EnvLookup& env) {

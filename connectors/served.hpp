@@ -82,6 +82,13 @@ core::Result answer_result(const std::string& command, const nlohmann::json& ans
 // malformed key.
 HttpOptions indigo_http_options(const BackendSpec& backend, const EnvLookup& env);
 
+// The transport keys every HTTP kind shares: timeout_s (1-3600, default 30),
+// max_retries (0-20, default 5), ca_file, and rate_limit ("REQUESTS/WINDOW",
+// default `default_limit`, none when nullopt). A malformed rate_limit is a
+// usage error whose hint shows `example` (quoted, e.g. "\"100/60s\"").
+void apply_transport_keys(HttpOptions& o, const BackendSpec& backend, std::optional<RateLimit> default_limit,
+                          const std::string& example);
+
 // An integer key of a backend (ttl_s, settle_days, page_days) within [min, max],
 // else `fallback`. Throws UsageError naming the key when malformed.
 std::int64_t integer_key(const BackendSpec& backend, const std::string& key, std::int64_t fallback, std::int64_t min,

@@ -83,16 +83,9 @@ HttpOptions http_options(const BackendSpec& backend, const EnvLookup& env) {
   o.auth_headers = {{"X-API-Key", resolve_secret(backend, "api_key", env)}};
   o.credential_hint = "X-API-Key from " + (backend.get("api_key_env") ? "$" + *backend.get("api_key_env")
                                                                        : std::string("the api_key of credentials_file"));
-  o.timeout_s = static_cast<double>(served::integer_key(backend, "timeout_s", 30, 1, 3600));
-  o.max_retries = static_cast<int>(served::integer_key(backend, "max_retries", 5, 0, 20));
-  if (const auto ca = backend.get("ca_file")) o.ca_file = *ca;
-  if (const auto text = backend.get("rate_limit")) {  // seed 003 documents no limit: none by default
-    const auto limit = parse_rate_limit(*text);
-    if (!limit)
-      throw core::UsageError("backend '" + backend.name + "': invalid rate_limit '" + *text + "'",
-                             "write it as REQUESTS/WINDOW, e.g. \"1/3s\" (seed 003 asks for one poll per 3-5 s)");
-    o.rate_limit = *limit;
-  }
+  // seed 003 documents no limit: none by default
+  served::apply_transport_keys(o, backend, std::nullopt,
+                                "\"1/3s\" (seed 003 asks for one poll per 3-5 s)");
   o.answered_statuses = k_answered;
   return o;
 }

@@ -6,12 +6,6 @@
 namespace convstat::connectors {
 namespace {
 
-void add(core::TypeCounts& total, core::UpsertOutcome outcome) {
-  if (outcome == core::UpsertOutcome::inserted) ++total.inserted;
-  else if (outcome == core::UpsertOutcome::updated) ++total.updated;
-  else ++total.unchanged;
-}
-
 [[noreturn]] void fail_row(const std::string& backend, const std::string& stream, const SourceRow& row,
                            const std::vector<core::FieldError>& errors) {
   std::string message = "backend '" + backend + "': " + stream + " row id '" + row.id + "' is invalid; this page was not written:";
@@ -34,7 +28,7 @@ StreamResult sync_stream(core::Cache& cache, const std::string& backend, const s
     for (const SourceRow& row : rows) {
       core::Validation v = validator.validate_as(row.object, type);
       if (!v.ok()) fail_row(backend, stream, row, v.errors);
-      add(result.counts, writer.upsert(*v.record));
+      result.counts.count(writer.upsert(*v.record));
     }
     Watermark next{rows.back().updated_at, rows.back().id, (mark ? mark->records : 0) + static_cast<std::int64_t>(rows.size())};
     save_watermark(cache.db(), backend, stream, next);

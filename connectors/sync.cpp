@@ -8,6 +8,7 @@
 #include "connectors/files.hpp"
 #include "connectors/lock.hpp"
 #include "connectors/postgres.hpp"
+#include "connectors/served.hpp"
 #include "connectors/sync_state.hpp"
 #include "core/error.hpp"
 #include "core/time/time.hpp"
@@ -73,6 +74,21 @@ std::string summary_line(const SyncSummary& s) {
   std::snprintf(timing, sizeof timing, "; %.1f s, %.0f records/s", s.seconds, rate);
   return line + "; records " + std::to_string(s.counts.inserted) + " new, " + std::to_string(s.counts.updated) +
          " updated, " + std::to_string(s.counts.unchanged) + " unchanged" + timing;
+}
+
+SyncDays sync_days(const BackendSpec& backend, std::int64_t now_ms) {
+  SyncDays days;
+  days.today = core::TimeZone::utc().local_day(now_ms);
+  days.first_day = days.today - 90;
+  if (const auto text = backend.get("sync_from")) {
+    const auto day = core::parse_date(*text);
+    if (!day)
+      throw core::UsageError("backend '" + backend.name + "': invalid sync_from '" + *text + "'",
+                             "write it as a date: sync_from = \"2026-01-01\"");
+    days.first_day = *day;
+  }
+  days.settle_days = served::integer_key(backend, "settle_days", 7, 0, 3650);
+  return days;
 }
 
 }  // namespace convstat::connectors

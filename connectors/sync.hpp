@@ -61,4 +61,13 @@ std::string summary_line(const SyncSummary& summary);
 // (none today: aurion and analytic are).
 [[noreturn]] void throw_not_built(const BackendSpec& backend, const std::string& what);
 
+// The days an HTTP sync (aurion, analytic) reads, as UTC day numbers: from
+// `first_day` (the backend's sync_from, default 90 days before today) on the
+// first run; each later run reads the last `settle_days` (default 7) again.
+// A sync_from that is not a date is a usage error.
+struct SyncDays {
+  std::int64_t today = 0, first_day = 0, settle_days = 0;
+};
+SyncDays sync_days(const BackendSpec& backend, std::int64_t now_ms);
+
 }  // namespace convstat::connectors

@@ -48,6 +48,11 @@ enum class UpsertOutcome { inserted, updated, unchanged };
 
 struct TypeCounts {
   std::int64_t inserted = 0, updated = 0, unchanged = 0;
+  void count(UpsertOutcome outcome) {
+    if (outcome == UpsertOutcome::inserted) ++inserted;
+    else if (outcome == UpsertOutcome::updated) ++updated;
+    else ++unchanged;
+  }
 };
 
 // Writes records inside one transaction. Nothing is visible to others until
