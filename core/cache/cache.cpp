@@ -110,9 +110,11 @@ void Cache::migrate() {
 struct RecordWriter::TableWriter {
   SQLite::Statement upsert;
   std::int64_t max_rid;
-  TableWriter(SQLite::Database& db, const RecordType& type)
+  TypeCounts* counts;  // the writer's entry for this type
+  TableWriter(SQLite::Database& db, const RecordType& type, TypeCounts& type_counts)
       : upsert(db, upsert_sql(type)),
-        max_rid(db.execAndGet("SELECT coalesce(max(rid), 0) FROM " + std::string(type.table)).getInt64()) {}
+        max_rid(db.execAndGet("SELECT coalesce(max(rid), 0) FROM " + std::string(type.table)).getInt64()),
+        counts(&type_counts) {}
 };
 
 RecordWriter::RecordWriter(Cache& cache) : m_cache(cache) {
@@ -129,10 +131,14 @@ RecordWriter::~RecordWriter() {
 }
 
 RecordWriter::TableWriter& RecordWriter::table_for(const RecordType& type) {
-  auto it = m_tables.find(std::string(type.name));
+  if (&type == m_last_type) return *m_last_table;  // imports mostly run long stretches of one type
+  const std::string name(type.name);
+  auto it = m_tables.find(name);
   if (it == m_tables.end())
-    it = m_tables.emplace(std::string(type.name), std::make_unique<TableWriter>(m_cache.db(), type)).first;
-  return *it->second;
+    it = m_tables.emplace(name, std::make_unique<TableWriter>(m_cache.db(), type, m_counts[name])).first;
+  m_last_type = &type;
+  m_last_table = it->second.get();
+  return *m_last_table;
 }
 
 UpsertOutcome RecordWriter::upsert(const Record& record) {
@@ -159,16 +165,14 @@ UpsertOutcome RecordWriter::upsert(const Record& record) {
       while (stmt.executeStep()) {}
     }
     stmt.reset();
-    TypeCounts& counts = m_counts[std::string(record.type->name)];
-    if (outcome == UpsertOutcome::inserted) ++counts.inserted;
-    else if (outcome == UpsertOutcome::updated) ++counts.updated;
-    else ++counts.unchanged;
+    table.counts->count(outcome);
     return outcome;
   });
 }
 
 void RecordWriter::clear_all() {
   m_tables.clear();  // cached max rowids are stale after a delete
+  forget_last_table();
   guard_sqlite(m_cache.path(), 10000, [&] {
     for (const RecordType& type : record_types()) m_cache.db().exec("DELETE FROM " + std::string(type.table));
     return 0;
@@ -177,12 +181,14 @@ void RecordWriter::clear_all() {
 
 void RecordWriter::commit() {
   m_tables.clear();  // finalize statements before COMMIT
+  forget_last_table();
   guard_sqlite(m_cache.path(), 10000, [&] { return m_cache.db().exec("COMMIT"); });
   m_open = false;
 }
 
 void RecordWriter::rollback() {
   m_tables.clear();
+  forget_last_table();
   if (m_open) m_cache.db().exec("ROLLBACK");
   m_open = false;
 }

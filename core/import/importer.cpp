@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/error.hpp"
+#include "core/import/read_ahead.hpp"
 #include "core/import/readers.hpp"
 #include "core/import/validate.hpp"
 #include "core/time/time.hpp"
@@ -147,49 +148,50 @@ private:
     return ValidateOptions{m_zone ? &*m_zone : nullptr, from_csv, m_request.now_ms};
   }
 
+  // The input is read and validated one thread ahead (ReadAhead); records are
+  // upserted here, in input order.
   void import_file(std::size_t index) {
     const PlannedInput& input = m_inputs[index];
     const std::string name = display_name(input.path);
     const auto source = open_source(input.path, input.format);
     const RecordValidator& validator =
         source->format() == InputFormat::csv ? m_csv_validator : m_json_validator;
-    SourceItem item;
-    while (source->next(item)) {
-      handle(name, item, validator);
-      if (m_summary.records % k_progress_every == 0) progress(name, index, *source);
+    const std::optional<std::uint64_t> total_bytes = source->total_bytes();
+    ReadAhead ahead(*source, validator, m_forced);
+    ValidatedItem item;
+    while (ahead.next(item)) {
+      handle(name, item);
+      if (m_summary.records % k_progress_every == 0) progress(name, index, ahead.bytes_read(), total_bytes);
     }
-    progress(name, index, *source);
+    progress(name, index, ahead.bytes_read(), total_bytes);
   }
 
-  // Validates one item and upserts it - unless an all-or-nothing import has
-  // already failed, when only the errors are still collected.
-  void handle(const std::string& name, const SourceItem& item, const RecordValidator& validator) {
+  // Upserts one validated item, or rejects it. Once an all-or-nothing import
+  // has failed, only the errors are still collected.
+  void handle(const std::string& name, const ValidatedItem& item) {
     ++m_summary.records;
-    if (item.error) {
-      reject(name, item, {*item.error});
+    if (!item.record) {
+      reject(name, item.line, item.errors, item.raw);
       return;
     }
-    Validation validation = validator.validate(item.object, m_forced);
-    if (!validation.ok()) {
-      reject(name, item, validation.errors);
-      return;
-    }
-    if (m_summary.rejected == 0 || m_request.skip_invalid) m_writer.upsert(*validation.record);
+    if (m_summary.rejected == 0 || m_request.skip_invalid) m_writer.upsert(*item.record);
   }
 
-  void reject(const std::string& name, const SourceItem& item, const std::vector<FieldError>& errors) {
+  void reject(const std::string& name, std::int64_t line, const std::vector<FieldError>& errors,
+              const std::string& raw) {
     ++m_summary.rejected;
     for (const FieldError& e : errors) {
       ++m_summary.total_errors;
       if (m_summary.errors.size() < m_request.max_listed_errors)
-        m_summary.errors.push_back(name + ":" + std::to_string(item.line) + ": " + e.field + ": " + e.reason);
+        m_summary.errors.push_back(name + ":" + std::to_string(line) + ": " + e.field + ": " + e.reason);
     }
-    if (m_rejects) m_rejects->add(name, item.line, errors, item.raw);
+    if (m_rejects) m_rejects->add(name, line, errors, raw);
   }
 
-  void progress(const std::string& name, std::size_t index, const RecordSource& source) const {
+  void progress(const std::string& name, std::size_t index, std::uint64_t bytes_read,
+                std::optional<std::uint64_t> total_bytes) const {
     if (!m_request.on_progress) return;
-    m_request.on_progress(ImportProgress{name, index, m_inputs.size(), source.bytes_read(), source.total_bytes(),
+    m_request.on_progress(ImportProgress{name, index, m_inputs.size(), bytes_read, total_bytes,
                                          m_summary.records, m_summary.rejected});
   }
 
