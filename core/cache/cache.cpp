@@ -47,6 +47,11 @@ std::string default_cache_path() {
 }
 
 Cache::Cache(const std::string& path, OpenMode mode, int busy_timeout_ms) : m_path(path) {
+  // SQLite's memory statistics take a global mutex on every allocation; no
+  // one reads them, and an import's writer allocates per statement step.
+  // Only possible before SQLite initializes, i.e. before the first connection.
+  static const int k_memstatus_off = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  (void)k_memstatus_off;
   std::error_code ec;
   if (mode == OpenMode::read_only && !fs::exists(path, ec))
     throw LocalError("no cache at '" + path + "'",
@@ -150,13 +155,14 @@ UpsertOutcome RecordWriter::upsert(const Record& record) {
       std::visit([&](const auto& v) {
         using T = std::decay_t<decltype(v)>;
         if constexpr (std::is_same_v<T, std::monostate>) stmt.bind(index);
+        else if constexpr (std::is_same_v<T, std::string>) stmt.bindNoCopy(index, v);  // `record` outlives the step
         else stmt.bind(index, v);
       }, cell);
       ++index;
     }
     if (record.extra_json.empty()) stmt.bind(index++);
-    else stmt.bind(index++, record.extra_json);
-    stmt.bind(index, record.content_hash);
+    else stmt.bindNoCopy(index++, record.extra_json);
+    stmt.bindNoCopy(index, record.content_hash);
     UpsertOutcome outcome = UpsertOutcome::unchanged;
     if (stmt.executeStep()) {
       const std::int64_t rid = stmt.getColumn(0).getInt64();

@@ -158,9 +158,8 @@ private:
         source->format() == InputFormat::csv ? m_csv_validator : m_json_validator;
     const std::optional<std::uint64_t> total_bytes = source->total_bytes();
     ReadAhead ahead(*source, validator, m_forced);
-    ValidatedItem item;
-    while (ahead.next(item)) {
-      handle(name, item);
+    while (const ValidatedItem* item = ahead.next()) {
+      handle(name, *item);
       if (m_summary.records % k_progress_every == 0) progress(name, index, ahead.bytes_read(), total_bytes);
     }
     progress(name, index, ahead.bytes_read(), total_bytes);

@@ -40,8 +40,7 @@ void ReadAhead::work() {
       if (!out.errors.empty()) out.raw = std::move(item.raw);
       if (batch.items.size() == m_batch_items) {
         batch.bytes_read = m_source.bytes_read();
-        if (!produce(std::exchange(batch, Batch{}))) return;
-        batch.items.reserve(m_batch_items);
+        if (!produce(batch)) return;
       }
     }
   } catch (...) {
@@ -49,22 +48,33 @@ void ReadAhead::work() {
   }
   batch.bytes_read = m_source.bytes_read();
   batch.last = true;
-  produce(std::move(batch));
+  produce(batch);
 }
 
-bool ReadAhead::produce(Batch batch) {
+bool ReadAhead::produce(Batch& batch) {
   std::unique_lock<std::mutex> lock(m_mutex);
   m_changed.wait(lock, [&] { return m_stop || m_ready.size() < m_max_batches; });
   if (m_stop) return false;
   m_ready.push_back(std::move(batch));
+  Batch spent;
+  if (!m_spent.empty()) {
+    spent = std::move(m_spent.front());
+    m_spent.pop_front();
+  }
   lock.unlock();
   m_changed.notify_all();
+  spent.items.clear();  // frees the consumed items here, keeps the capacity
+  spent.error = nullptr;
+  spent.last = false;
+  batch = std::move(spent);
+  batch.items.reserve(m_batch_items);
   return true;
 }
 
 void ReadAhead::take_batch() {
   std::unique_lock<std::mutex> lock(m_mutex);
   m_changed.wait(lock, [&] { return !m_ready.empty(); });
+  if (m_spent.size() < m_max_batches) m_spent.push_back(std::move(m_current));
   m_current = std::move(m_ready.front());
   m_ready.pop_front();
   lock.unlock();
@@ -73,21 +83,20 @@ void ReadAhead::take_batch() {
   m_bytes_read = m_current.bytes_read;
 }
 
-bool ReadAhead::next(ValidatedItem& item) {
+const ValidatedItem* ReadAhead::next() {
   while (m_next == m_current.items.size()) {
-    if (m_done) return false;
+    if (m_done) return nullptr;
     if (m_current.error) {
       m_done = true;
       std::rethrow_exception(std::exchange(m_current.error, nullptr));
     }
     if (m_current.last) {
       m_done = true;
-      return false;
+      return nullptr;
     }
     take_batch();
   }
-  item = std::move(m_current.items[m_next++]);
-  return true;
+  return &m_current.items[m_next++];
 }
 
 }  // namespace convstat::core

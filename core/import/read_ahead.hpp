@@ -42,10 +42,10 @@ public:
   ReadAhead(const ReadAhead&) = delete;
   ReadAhead& operator=(const ReadAhead&) = delete;
 
-  // Moves the next item into `item`; false at the end of the input. When the
-  // source threw (DataError: a corrupt gzip, a broken JSON document), the
-  // exception is rethrown here after every item read before it.
-  bool next(ValidatedItem& item);
+  // The next item, or nullptr at the end of the input; valid until the next
+  // call. When the source threw (DataError: a corrupt gzip, a broken JSON
+  // document), the exception is rethrown here after every item read before it.
+  const ValidatedItem* next();
   // Bytes of the input consumed up to the current batch's last item.
   std::uint64_t bytes_read() const { return m_bytes_read; }
 
@@ -58,7 +58,7 @@ private:
   };
 
   void work();
-  bool produce(Batch batch);  // false once stopped
+  bool produce(Batch& batch);  // false once stopped; `batch` becomes a spent one to refill
   void take_batch();
 
   RecordSource& m_source;
@@ -69,6 +69,10 @@ private:
   std::mutex m_mutex;
   std::condition_variable m_changed;
   std::deque<Batch> m_ready;
+  // Batches the consumer is done with, handed back so their items are freed
+  // (and their capacity reused) on the worker's thread, where they were
+  // allocated: freeing into another thread's malloc arena takes its lock.
+  std::deque<Batch> m_spent;
   bool m_stop = false;
 
   Batch m_current;  // consumer side

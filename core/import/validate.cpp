@@ -579,6 +579,10 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
+    std::uint64_t word;  // ASCII (nearly every byte of real data) eight bytes at a time
+    while (i + sizeof word <= n && (std::memcpy(&word, s + i, sizeof word), (word & 0x8080808080808080ULL) == 0))
+      i += sizeof word;
+    if (i == n) break;
     const unsigned char c = s[i];
     if (c < 0x80) {
       ++i;

@@ -1,7 +1,14 @@
 #include "core/util/sha256.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <cpuid.h>
+#include <immintrin.h>
+#define CONVSTAT_SHA_NI 1
+#endif
 
 namespace convstat::core {
 namespace {
@@ -22,12 +29,79 @@ std::uint32_t load_be32(const std::uint8_t* p) {
   return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
 }
 
+#ifdef CONVSTAT_SHA_NI
+// The CPU has the SHA extensions (CPUID leaf 7, EBX bit 29) and SSE4.1 (leaf 1, ECX bit 19).
+bool cpu_has_sha_ni() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (__get_cpuid(1, &a, &b, &c, &d) == 0 || (c & (1u << 19)) == 0) return false;
+  if (__get_cpuid_count(7, 0, &a, &b, &c, &d) == 0) return false;
+  return (b & (1u << 29)) != 0;
+}
+
+// One 64-byte block with the SHA-NI instructions, the state held as ABEF/CDGH
+// register pairs (the layout sha256rnds2 works on), four rounds per step.
+__attribute__((target("sha,sse4.1"))) void compress_sha_ni(std::uint32_t* state, const std::uint8_t* block) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i tmp = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state)), 0xB1);  // CDAB
+  __m128i state1 = _mm_shuffle_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(state + 4)), 0x1B);  // EFGH
+  __m128i state0 = _mm_alignr_epi8(tmp, state1, 8);  // ABEF
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);      // CDGH
+  const __m128i abef_before = state0, cdgh_before = state1;
+  __m128i w[4];  // the message schedule, four words per entry, a ring of the last 16 words
+  for (int i = 0; i < 16; ++i) {
+    __m128i m;
+    if (i < 4) {
+      m = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(block + 16 * i)), byte_swap);
+    } else {
+      m = _mm_sha256msg1_epu32(w[(i - 4) & 3], w[(i - 3) & 3]);
+      m = _mm_add_epi32(m, _mm_alignr_epi8(w[(i - 1) & 3], w[(i - 2) & 3], 4));
+      m = _mm_sha256msg2_epu32(m, w[(i - 1) & 3]);
+    }
+    w[i & 3] = m;
+    __m128i k = _mm_add_epi32(m, _mm_loadu_si128(reinterpret_cast<const __m128i*>(k_round_constants.data() + 4 * i)));
+    state1 = _mm_sha256rnds2_epu32(state1, state0, k);
+    k = _mm_shuffle_epi32(k, 0x0E);
+    state0 = _mm_sha256rnds2_epu32(state0, state1, k);
+  }
+  state0 = _mm_add_epi32(state0, abef_before);
+  state1 = _mm_add_epi32(state1, cdgh_before);
+  tmp = _mm_shuffle_epi32(state0, 0x1B);        // FEBA
+  state1 = _mm_shuffle_epi32(state1, 0xB1);     // DCHG
+  state0 = _mm_blend_epi16(tmp, state1, 0xF0);  // DCBA
+  state1 = _mm_alignr_epi8(state1, tmp, 8);     // HGFE
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state), state0);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(state + 4), state1);
+}
+#endif
+
+bool detect_hardware() {
+#ifdef CONVSTAT_SHA_NI
+  return cpu_has_sha_ni();
+#else
+  return false;
+#endif
+}
+
+std::atomic<bool> g_use_hardware{detect_hardware()};
+
 }  // namespace
+
+bool hardware_sha256_available() { return detect_hardware(); }
+
+void use_hardware_sha256(bool on) { g_use_hardware = on && detect_hardware(); }
+
+bool hardware_sha256_in_use() { return g_use_hardware.load(std::memory_order_relaxed); }
 
 Sha256::Sha256()
     : m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
 void Sha256::compress(const std::uint8_t* block) {
+#ifdef CONVSTAT_SHA_NI
+  if (g_use_hardware.load(std::memory_order_relaxed)) {
+    compress_sha_ni(m_state.data(), block);
+    return;
+  }
+#endif
   std::array<std::uint32_t, 64> w;
   for (int i = 0; i < 16; ++i) w[static_cast<size_t>(i)] = load_be32(block + 4 * i);
   for (size_t i = 16; i < 64; ++i) {

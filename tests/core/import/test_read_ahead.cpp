@@ -48,9 +48,9 @@ TEST_CASE("read_ahead: items come out in input order, validated, across many sma
   FakeSource source(1000, 7);
   const RecordValidator validator;
   ReadAhead ahead(source, validator, nullptr, 3, 2);
-  ValidatedItem item;
   int expected_line = 0, valid = 0, invalid = 0;
-  while (ahead.next(item)) {
+  while (const ValidatedItem* next = ahead.next()) {
+    const ValidatedItem& item = *next;
     ++expected_line;
     REQUIRE(item.line == expected_line);
     if (expected_line % 7 == 0) {
@@ -72,23 +72,22 @@ TEST_CASE("read_ahead: items come out in input order, validated, across many sma
   CHECK(invalid == 142);
   CHECK(valid == 858);
   CHECK(ahead.bytes_read() == 10000);
-  CHECK_FALSE(ahead.next(item));  // stays at the end
+  CHECK(ahead.next() == nullptr);  // stays at the end
 }
 
 TEST_CASE("read_ahead: a source error comes out after every item read before it", "[import]") {
   FakeSource source(100, 0, 25);
   const RecordValidator validator;
   ReadAhead ahead(source, validator, nullptr, 4, 2);
-  ValidatedItem item;
   int seen = 0;
   try {
-    while (ahead.next(item)) ++seen;
+    while (ahead.next() != nullptr) ++seen;
     FAIL("no DataError");
   } catch (const DataError& e) {
     CHECK(std::string(e.what()) == "input.ndjson: unexpected end of gzip data");
   }
   CHECK(seen == 25);
-  CHECK_FALSE(ahead.next(item));
+  CHECK(ahead.next() == nullptr);
 }
 
 TEST_CASE("read_ahead: the worker reads a bounded window ahead, and stops when the consumer does", "[import]") {
@@ -96,9 +95,9 @@ TEST_CASE("read_ahead: the worker reads a bounded window ahead, and stops when t
   const RecordValidator validator;
   {
     ReadAhead ahead(source, validator, nullptr, 10, 3);
-    ValidatedItem item;
-    REQUIRE(ahead.next(item));
-    CHECK(item.line == 1);
+    const ValidatedItem* item = ahead.next();
+    REQUIRE(item != nullptr);
+    CHECK(item->line == 1);
     // let the worker fill its window: 3 queued batches, the one being handed
     // out, and the one it is blocked on - never the whole input
     for (int i = 0; i < 200 && source.given() < 50; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -111,7 +110,6 @@ TEST_CASE("read_ahead: an empty input ends at once", "[import]") {
   FakeSource source(0, 0);
   const RecordValidator validator;
   ReadAhead ahead(source, validator, nullptr);
-  ValidatedItem item;
-  CHECK_FALSE(ahead.next(item));
+  CHECK(ahead.next() == nullptr);
   CHECK(ahead.bytes_read() == 0);
 }
