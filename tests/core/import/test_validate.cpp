@@ -220,6 +220,13 @@ TEST_CASE("validate: invalid_utf8_offset accepts UTF-8 and rejects overlong form
   CHECK(invalid_utf8_offset("\xc0\xaf") == std::optional<std::size_t>(0));      // overlong '/'
   CHECK(invalid_utf8_offset("ab\xf4\x90\x80\x80") == std::optional<std::size_t>(2));  // above U+10FFFF
   CHECK(invalid_utf8_offset("abc\xe2\x82") == std::optional<std::size_t>(3));   // truncated
+  // long ASCII runs are skipped eight bytes at a time: offsets stay exact around them
+  const std::string ascii16 = "0123456789abcdef";
+  CHECK_FALSE(invalid_utf8_offset(ascii16));
+  CHECK_FALSE(invalid_utf8_offset(ascii16 + "\xc3\xa9" + ascii16 + "x"));
+  CHECK(invalid_utf8_offset(ascii16 + "z\xff" + ascii16) == std::optional<std::size_t>(17));
+  CHECK(invalid_utf8_offset(ascii16 + "\xc3\xa9" + ascii16 + "\xe2\x82") == std::optional<std::size_t>(34));
+  CHECK(invalid_utf8_offset("01234567\x80") == std::optional<std::size_t>(8));
 }
 
 TEST_CASE("validate: unknown fields are kept in extra with sorted keys, and type is not stored", "[import]") {
