@@ -41,6 +41,9 @@ using ExportSink = std::function<void(std::string_view)>;
 // out, unknown fields (extra) kept; json: the same objects in one array;
 // csv: a header of the type's fields then one row a record (lists
 // ';'-separated, objects as JSON text, extra fields left out).
+// Memory stays bounded whatever the number of rows: rows stream to `sink` in
+// chunks, and the cache's connection stops memory-mapping the file
+// (PRAGMA mmap_size = 0) for this and later statements.
 std::int64_t export_records(Cache& cache, const RecordType& type, const TimeRange& range, const Filters& filters,
                             const ExportOptions& options, const ExportSink& sink);
 

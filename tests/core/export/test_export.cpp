@@ -92,3 +92,12 @@ TEST_CASE("export: a filter that does not apply to the type is a usage error", "
   CHECK(run(c, "messages", {}, channel).empty());
   CHECK_THROWS_AS(parse_export_format("table"), UsageError);
 }
+
+TEST_CASE("export: the connection stops memory-mapping the cache, so memory stays bounded", "[export]") {
+  ExportCache c;
+  REQUIRE(c.cache.db().execAndGet("PRAGMA mmap_size").getInt64() > 0);  // what KPI scans use
+  ExportOptions csv;
+  csv.format = ExportFormat::csv;
+  run(c, "conversations", csv);
+  CHECK(c.cache.db().execAndGet("PRAGMA mmap_size").getInt64() == 0);
+}
