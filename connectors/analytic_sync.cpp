@@ -93,9 +93,7 @@ struct Context {
   HttpClient& client;
   const SyncOptions& options;
   const SyncTuning& tuning;
-  std::int64_t today;       // days since the epoch, UTC
-  std::int64_t first_day;   // sync_from
-  std::int64_t settle_days;
+  SyncDays days;              // UTC day numbers: today, first_day (sync_from), settle_days
   SyncSummary& summary;
   SyncProgress progress;
 
@@ -163,15 +161,15 @@ json record_of(const std::string& record_type, const json& item) {
 
 void sync_stream(Context& c, const ExportStream& stream) {
   const auto stored = load_watermark(c.cache.db(), c.backend.name, stream.type);
-  std::int64_t start = c.first_day;
+  std::int64_t start = c.days.first_day;
   if (stored) {
     if (const auto day = core::parse_date(stored->updated_at)) start = *day;
   }
   ++c.summary.streams;
   c.progress.label = stream.type + " export";
-  if (start > c.today) return;
+  if (start > c.days.today) return;
   const std::string start_date = core::format_date(static_cast<std::int32_t>(start));
-  const std::string end_date = core::format_date(static_cast<std::int32_t>(c.today));
+  const std::string end_date = core::format_date(static_cast<std::int32_t>(c.days.today));
   const json request = {{"type", stream.type}, {"format", "json"}, {"start_date", start_date}, {"end_date", end_date}};
   const std::string post_where = c.backend.name + ": POST " + k_export_path + " (" + stream.type + ")";
   const std::string kept = "nothing of the " + stream.type + " export was stored";
@@ -197,7 +195,7 @@ void sync_stream(Context& c, const ExportStream& stream) {
     c.summary.counts.count(put(writer, validator, record_of(stream.record_type, item), type, c.backend.name, stream.type));
     ++records;
   }
-  const std::int64_t next = std::max(start, c.today - c.settle_days);
+  const std::int64_t next = std::max(start, c.days.today - c.days.settle_days);
   save_watermark(c.cache.db(), c.backend.name, stream.type,
                  Watermark{core::format_date(static_cast<std::int32_t>(next)), "", (stored ? stored->records : 0) + records});
   writer.commit();
@@ -244,8 +242,7 @@ SyncSummary sync(core::Cache& cache, const BackendSpec& backend, HttpClient& cli
                  const SyncTuning& tuning) {
   SyncSummary summary;
   const std::int64_t now = tuning.now_ms ? tuning.now_ms : core::now_ms();
-  const SyncDays days = sync_days(backend, now);
-  Context c{cache, backend, client, options, tuning, days.today, days.first_day, days.settle_days, summary, SyncProgress{}};
+  Context c{cache, backend, client, options, tuning, sync_days(backend, now), summary, SyncProgress{}};
   for (const ExportStream& stream : export_streams()) sync_stream(c, stream);
   return summary;
 }

@@ -62,9 +62,7 @@ struct Context {
   const SyncOptions& options;
   const SyncTuning& tuning;
   std::int64_t now_ms;
-  std::int64_t today;         // days since the epoch, UTC
-  std::int64_t first_day;     // sync_from
-  std::int64_t settle_days;
+  SyncDays days;              // UTC day numbers: today, first_day (sync_from), settle_days
   SyncSummary& summary;
   SyncProgress progress;
 
@@ -82,7 +80,7 @@ struct Context {
 CsatCursor load_cursor(Context& c) {
   const auto mark = load_watermark(c.cache.db(), c.backend.name, "csat");
   CsatCursor cursor;
-  cursor.from = mark ? mark->updated_at : core::format_instant_utc(c.first_day * k_day_ms);
+  cursor.from = mark ? mark->updated_at : core::format_instant_utc(c.days.first_day * k_day_ms);
   const std::string window = mark ? mark->id : "";
   const auto bar = window.find('|');
   if (bar != std::string::npos) {
@@ -106,7 +104,7 @@ void sync_csat(Context& c) {
   const auto stored = load_watermark(c.cache.db(), c.backend.name, "csat");
   std::int64_t committed = stored ? stored->records : 0;
   // The next window starts where the settled days end (never before this one's start).
-  const std::string settled = core::format_instant_utc((c.today - c.settle_days) * k_day_ms);
+  const std::string settled = core::format_instant_utc((c.days.today - c.days.settle_days) * k_day_ms);
   const auto next_from = [&](const std::string& to) {
     const std::string after_to = core::format_instant_utc(core::parse_timestamp(to, nullptr, nullptr).value_or(0) + 1000);
     return std::max(cursor.from, std::min(after_to, settled));
@@ -157,15 +155,15 @@ std::string download_path(const Context& c, const std::string& url) {
 
 void sync_export(Context& c) {
   const auto stored = load_watermark(c.cache.db(), c.backend.name, "export");
-  std::int64_t start = c.first_day;
+  std::int64_t start = c.days.first_day;
   if (stored) {
     if (const auto day = core::parse_date(stored->updated_at)) start = *day;
   }
   ++c.summary.streams;
   c.progress.label = "export";
-  if (start > c.today) return;
+  if (start > c.days.today) return;
   const std::string start_date = core::format_date(static_cast<std::int32_t>(start));
-  const std::string end_date = core::format_date(static_cast<std::int32_t>(c.today));
+  const std::string end_date = core::format_date(static_cast<std::int32_t>(c.days.today));
   const json request = {{"format", "json"},           {"start_date", start_date},        {"end_date", end_date},
                         {"scope", "all"},             {"include_call_details", true},    {"include_transcripts", false},
                         {"include_conversations", true}, {"tz", "UTC"}};
@@ -220,7 +218,7 @@ void sync_export(Context& c) {
                                 c.backend.name, "export"));
       ++records;
     }
-  const std::int64_t next = std::max(start, c.today - c.settle_days);
+  const std::int64_t next = std::max(start, c.days.today - c.days.settle_days);
   save_watermark(c.cache.db(), c.backend.name, "export",
                  Watermark{core::format_date(static_cast<std::int32_t>(next)), "", (stored ? stored->records : 0) + records});
   writer.commit();
@@ -251,9 +249,7 @@ SyncSummary sync(core::Cache& cache, const BackendSpec& backend, HttpClient& cli
     throw core::UsageError("aurion pages hold 1-200 csat responses");
   SyncSummary summary;
   const std::int64_t now = tuning.now_ms ? tuning.now_ms : core::now_ms();
-  const SyncDays days = sync_days(backend, now);
-  Context c{cache, backend, client, options, tuning, now, days.today, days.first_day, days.settle_days, summary,
-            SyncProgress{}};
+  Context c{cache, backend, client, options, tuning, now, sync_days(backend, now), summary, SyncProgress{}};
   sync_csat(c);
   sync_export(c);
   return summary;

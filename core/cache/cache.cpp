@@ -136,14 +136,11 @@ RecordWriter::~RecordWriter() {
 }
 
 RecordWriter::TableWriter& RecordWriter::table_for(const RecordType& type) {
-  if (&type == m_last_type) return *m_last_table;  // imports mostly run long stretches of one type
-  const std::string name(type.name);
-  auto it = m_tables.find(name);
+  auto it = m_tables.find(&type);
   if (it == m_tables.end())
-    it = m_tables.emplace(name, std::make_unique<TableWriter>(m_cache.db(), type, m_counts[name])).first;
-  m_last_type = &type;
-  m_last_table = it->second.get();
-  return *m_last_table;
+    it = m_tables.emplace(&type, std::make_unique<TableWriter>(m_cache.db(), type, m_counts[std::string(type.name)]))
+             .first;
+  return *it->second;
 }
 
 UpsertOutcome RecordWriter::upsert(const Record& record) {
@@ -178,7 +175,6 @@ UpsertOutcome RecordWriter::upsert(const Record& record) {
 
 void RecordWriter::clear_all() {
   m_tables.clear();  // cached max rowids are stale after a delete
-  forget_last_table();
   guard_sqlite(m_cache.path(), 10000, [&] {
     for (const RecordType& type : record_types()) m_cache.db().exec("DELETE FROM " + std::string(type.table));
     return 0;
@@ -187,14 +183,12 @@ void RecordWriter::clear_all() {
 
 void RecordWriter::commit() {
   m_tables.clear();  // finalize statements before COMMIT
-  forget_last_table();
   guard_sqlite(m_cache.path(), 10000, [&] { return m_cache.db().exec("COMMIT"); });
   m_open = false;
 }
 
 void RecordWriter::rollback() {
   m_tables.clear();
-  forget_last_table();
   if (m_open) m_cache.db().exec("ROLLBACK");
   m_open = false;
 }

@@ -78,13 +78,12 @@ public:
 private:
   struct TableWriter;
   TableWriter& table_for(const RecordType& type);
-  void forget_last_table() { m_last_type = nullptr, m_last_table = nullptr; }
   Cache& m_cache;
   bool m_open = false;
-  std::map<std::string, std::unique_ptr<TableWriter>> m_tables;
+  // By record type: types live for the whole program (record_types()), so
+  // finding a table per upsert is a pointer comparison, not a string's.
+  std::map<const RecordType*, std::unique_ptr<TableWriter>> m_tables;
   std::map<std::string, TypeCounts> m_counts;
-  const RecordType* m_last_type = nullptr;  // table_for's last answer
-  TableWriter* m_last_table = nullptr;
 };
 
 struct TypeInfo {
