@@ -23,8 +23,8 @@ enum class OpenMode {
 
 class Cache {
 public:
-  static constexpr int k_schema_version = 5;  // 2: the search_index full-text table; 3: audit_log and reports; 4: sync state;
-                                              // 5: served_answers
+  static constexpr int k_schema_version = 6;  // 2: the search_index full-text table; 3: audit_log and reports; 4: sync state;
+                                              // 5: served_answers; 6: hot_changes (core/hot)
 
   // Opens (and when read_write, creates and migrates) the cache at `path`.
   // Throws LocalError when it cannot be opened, is not a convstat cache, or is

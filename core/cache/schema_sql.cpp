@@ -122,11 +122,23 @@ std::vector<std::string> version_5() {
   };
 }
 
+// Version 6: the count of updated and deleted conversations, csat and
+// messages, part of the fingerprint of the hot columns (core/hot): an insert
+// moves a table's last rid, anything else this count.
+std::vector<std::string> version_6() {
+  std::vector<std::string> sql = {"CREATE TABLE hot_changes (n INTEGER NOT NULL)", "INSERT INTO hot_changes VALUES (0)"};
+  for (const char* table : {"conversations", "csat", "messages"})
+    for (const char* event : {"UPDATE", "DELETE"})
+      sql.push_back(std::string("CREATE TRIGGER ") + table + "_hot_" + (event[0] == 'U' ? "update" : "delete") +
+                    " AFTER " + event + " ON " + table + " BEGIN UPDATE hot_changes SET n = n + 1; END");
+  return sql;
+}
+
 }  // namespace
 
 const std::vector<std::vector<std::string>>& schema_migrations() {
   static const std::vector<std::vector<std::string>> migrations = {version_1(), version_2(), version_3(),
-                                                                   version_4(), version_5()};
+                                                                   version_4(), version_5(), version_6()};
   return migrations;
 }
 

@@ -8,28 +8,15 @@
 namespace convstat::core {
 namespace {
 
-constexpr double k_ms_per_minute = 60000.0;
-
-double minutes_between(std::int64_t from_ms, std::int64_t to_ms) {
-  return static_cast<double>(to_ms - from_ms) / k_ms_per_minute;
-}
-
-// What one agent or team accumulates over its conversations.
-struct Performance {
-  LatestName name;
-  std::int64_t assigned = 0, resolved = 0;
-  MeanAccumulator first_response_minutes, resolution_minutes;
-
-  void add(const ConversationRow& c, const std::optional<std::string>& conversation_name) {
-    name.offer(conversation_name, c.started_at, c.id);
-    ++assigned;
-    if (has_time(c.first_response_at)) first_response_minutes.add(minutes_between(c.started_at, c.first_response_at));
-    if (has_time(c.resolved_at)) {
-      ++resolved;
-      resolution_minutes.add(minutes_between(c.started_at, c.resolved_at));
-    }
+void add_to(Performance& p, const ConversationRow& c, const std::optional<std::string>& conversation_name) {
+  p.name.offer(conversation_name, c.started_at, c.id);
+  ++p.assigned;
+  if (has_time(c.first_response_at)) p.first_response_minutes.add(c.started_at, c.first_response_at);
+  if (has_time(c.resolved_at)) {
+    ++p.resolved;
+    p.resolution_minutes.add(c.started_at, c.resolved_at);
   }
-};
+}
 
 // The groups by assigned descending, then id ascending (byte order = code point order for UTF-8).
 std::vector<std::pair<std::string, Performance>> sorted(std::map<std::string, Performance>&& groups) {
@@ -55,7 +42,11 @@ void LatestName::offer(const std::optional<std::string>& name, std::int64_t star
 Node agent_performance_block(const std::vector<ConversationRow>& conversations) {
   std::map<std::string, Performance> groups;
   for (const auto& c : conversations)
-    if (c.assignee_id) groups[*c.assignee_id].add(c, c.assignee_name);
+    if (c.assignee_id) add_to(groups[*c.assignee_id], c, c.assignee_name);
+  return agent_performance_list(std::move(groups));
+}
+
+Node agent_performance_list(std::map<std::string, Performance> groups) {
   Node list = Node::list();
   for (const auto& [id, p] : sorted(std::move(groups)))
     list.push(Node::object()
@@ -72,7 +63,11 @@ Node agent_performance_block(const std::vector<ConversationRow>& conversations) 
 Node team_performance_block(const std::vector<ConversationRow>& conversations) {
   std::map<std::string, Performance> groups;
   for (const auto& c : conversations)
-    if (c.team_id) groups[*c.team_id].add(c, c.team_name);
+    if (c.team_id) add_to(groups[*c.team_id], c, c.team_name);
+  return team_performance_list(std::move(groups));
+}
+
+Node team_performance_list(std::map<std::string, Performance> groups) {
   Node list = Node::list();
   for (const auto& [id, p] : sorted(std::move(groups)))
     list.push(Node::object()

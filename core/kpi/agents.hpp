@@ -2,10 +2,12 @@
 // agents and teams (kpis.md): pure functions from rows to a Result. The
 // agent_performance and team_performance blocks are reused by insights.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "core/kpi/stats.hpp"
 #include "core/query/conversations.hpp"
 #include "core/query/teams.hpp"
 #include "core/result.hpp"
@@ -26,6 +28,18 @@ private:
   std::int64_t m_started_at = 0;
   std::string m_conversation_id;
 };
+
+// What one agent or team accumulates over its conversations.
+struct Performance {
+  LatestName name;
+  std::int64_t assigned = 0, resolved = 0;
+  MinutesMean first_response_minutes, resolution_minutes;  // from started_at
+};
+
+// The agent_performance list of agents by assignee_id (see agent_performance_block).
+Node agent_performance_list(std::map<std::string, Performance> agents);
+// The team_performance list of teams by team_id (see team_performance_block).
+Node team_performance_list(std::map<std::string, Performance> teams);
 
 // [{assignee_user_id, assignee_name, assigned_count, resolved_count,
 // resolution_rate (%), avg_first_response_minutes, avg_resolution_minutes}]

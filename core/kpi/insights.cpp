@@ -5,6 +5,7 @@
 #include <chrono>
 #include <unordered_map>
 
+#include "core/hot/hot_kpis.hpp"
 #include "core/kpi/agents.hpp"
 #include "core/kpi/csat.hpp"
 #include "core/kpi/sla.hpp"
@@ -46,6 +47,10 @@ Node article_item(const KbArticleRow& a) {
 Node busiest_hours_block(const std::vector<ConversationRow>& conversations, const TimeZone& tz) {
   std::array<std::int64_t, 24> counts{};
   for (const auto& c : conversations) ++counts[static_cast<std::size_t>(tz.local_hour(c.started_at))];
+  return busiest_hours_list(counts);
+}
+
+Node busiest_hours_list(const std::array<std::int64_t, 24>& counts) {
   std::vector<int> hours;
   for (int h = 0; h < 24; ++h)
     if (counts[static_cast<std::size_t>(h)] > 0) hours.push_back(h);
@@ -65,12 +70,14 @@ Node top_topics_block(const std::vector<ConversationRow>& conversations) {
   std::unordered_map<std::string_view, std::int64_t> counts;
   for (const auto& c : conversations)
     for (std::string_view topic : distinct_topics(c)) ++counts[topic];
-  std::vector<std::pair<std::string_view, std::int64_t>> sorted(counts.begin(), counts.end());
+  return top_topics_list({counts.begin(), counts.end()}, static_cast<std::int64_t>(conversations.size()));
+}
+
+Node top_topics_list(std::vector<std::pair<std::string_view, std::int64_t>> sorted, std::int64_t total) {
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   if (sorted.size() > k_top_topics) sorted.resize(k_top_topics);
-  const auto total = static_cast<std::int64_t>(conversations.size());
   Node list = Node::list();
   for (const auto& [topic, count] : sorted)
     list.push(Node::object()
@@ -124,6 +131,10 @@ Node sla_breach_trend_block(const std::vector<ConversationRow>& conversations, c
     const int i = buckets.index(c.started_at);
     if (i >= 0) ++days[static_cast<std::size_t>(i)][outcome == SlaOutcome::met ? 0 : 1];
   }
+  return sla_breach_trend_list(buckets, days);
+}
+
+Node sla_breach_trend_list(const DayBuckets& buckets, const std::vector<std::array<std::int64_t, 2>>& days) {
   Node list = Node::list();
   for (int i = 0; i < buckets.size(); ++i) {
     const auto [met, breached] = days[static_cast<std::size_t>(i)];
@@ -140,8 +151,12 @@ Node sla_breach_trend_block(const std::vector<ConversationRow>& conversations, c
 Node email_channel_block(const std::vector<ConversationRow>& conversations, const EmailMessageCounts& messages) {
   const auto email = std::count_if(conversations.begin(), conversations.end(),
                                    [](const ConversationRow& c) { return c.channel == "email"; });
+  return email_channel_node(static_cast<std::int64_t>(email), messages);
+}
+
+Node email_channel_node(std::int64_t email_conversations, const EmailMessageCounts& messages) {
   return Node::object()
-      .set("email_conversations", Node::integer(static_cast<std::int64_t>(email)))
+      .set("email_conversations", Node::integer(email_conversations))
       .set("inbound_messages", Node::integer(messages.inbound))
       .set("outbound_messages", Node::integer(messages.outbound));
 }
@@ -189,15 +204,22 @@ Result compute_insights(const InsightsData& data, const TimeRange& range, const 
   timings.agent_performance_ms = ms_since(part);
   timings.total_runtime_ms = load_ms + ms_since(start);
 
+  InsightsParts parts{std::move(csat), std::move(hours), std::move(topics), std::move(agents), std::move(teams),
+                     std::move(help_center), std::move(sla_trend), std::move(email)};
+  return insights_result(std::move(parts), timings, range, tz);
+}
+
+Result insights_result(InsightsParts parts, const InsightsTimings& timings, const TimeRange& range,
+                       const TimeZone& tz) {
   Result result{"insights", "Insights", Node::object(), "top_topics"};
-  result.root.set("csat", std::move(csat))
-      .set("busiest_hours", std::move(hours))
-      .set("top_topics", std::move(topics))
-      .set("agent_performance", std::move(agents))
-      .set("team_performance", std::move(teams))
-      .set("help_center_deflection", std::move(help_center))
-      .set("sla_breach_trend", std::move(sla_trend))
-      .set("email_channel_metrics", std::move(email))
+  result.root.set("csat", std::move(parts.csat))
+      .set("busiest_hours", std::move(parts.busiest_hours))
+      .set("top_topics", std::move(parts.top_topics))
+      .set("agent_performance", std::move(parts.agent_performance))
+      .set("team_performance", std::move(parts.team_performance))
+      .set("help_center_deflection", std::move(parts.help_center))
+      .set("sla_breach_trend", std::move(parts.sla_breach_trend))
+      .set("email_channel_metrics", std::move(parts.email_channel))
       .set("aggregation_health", aggregation_health_block(timings))
       .set("metadata", insights_metadata_block(range, tz));
   return result;
@@ -205,6 +227,11 @@ Result compute_insights(const InsightsData& data, const TimeRange& range, const 
 
 Result run_insights(const KpiRequest& r) {
   const Clock::time_point start = Clock::now();
+  if (const auto hot = hot_columns_for(r)) {
+    const HotScope scope{r.range, r.filters.tenant};
+    if (auto result = hot_insights(*hot, scope, r.tz, load_kb_articles(r.cache, r.filters.tenant), start))
+      return std::move(*result);
+  }
   InsightsData data;
   data.conversations = load_conversations(r.cache, r.range, r.filters, true);
   data.csat = load_csat_records(r.cache, r.range, r.filters);

@@ -2,7 +2,10 @@
 // insights (kpis.md "insights" and "Precise readings"): the blocks are pure
 // functions from rows; compute_insights assembles them and measures its own
 // parts (aggregation_health); run_insights loads the rows for a request.
+#include <array>
 #include <cstdint>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/kpi/registry.hpp"
@@ -19,12 +22,16 @@ namespace convstat::core {
 // started_at, hours with conversations only, the top 5 by count descending, ties
 // by hour. A repeated DST hour is one bucket.
 Node busiest_hours_block(const std::vector<ConversationRow>& conversations, const TimeZone& tz);
+// The same from the conversation count of each local hour.
+Node busiest_hours_list(const std::array<std::int64_t, 24>& counts);
 
 // [{topic, conversation_count, share}]: the top 10 topics by the number of
 // conversations carrying them (a topic counts once per conversation), ties by
 // topic (code points); share = conversation_count / all the conversations
 // (those without topics included), %.
 Node top_topics_block(const std::vector<ConversationRow>& conversations);
+// The same from (topic, conversation count) pairs, any order, and the count of all the conversations.
+Node top_topics_list(std::vector<std::pair<std::string_view, std::int64_t>> counts, std::int64_t total);
 
 // {article_count, total_views, helpful_feedback, not_helpful_feedback,
 // deflection_rate (always null), helpfulness_rate (helpful / (helpful +
@@ -48,10 +55,14 @@ KbTotals kb_totals(const std::vector<KbArticleRow>& articles);
 // compliance_rate = met / tracked (%, null when 0).
 Node sla_breach_trend_block(const std::vector<ConversationRow>& conversations, const TimeRange& range,
                             const TimeZone& tz);
+// The same from the (met, breached) counts of each day of `buckets`.
+Node sla_breach_trend_list(const DayBuckets& buckets, const std::vector<std::array<std::int64_t, 2>>& days);
 
 // {email_conversations (of `conversations`, channel email), inbound_messages,
 // outbound_messages}.
 Node email_channel_block(const std::vector<ConversationRow>& conversations, const EmailMessageCounts& messages);
+// The same from the count of email conversations.
+Node email_channel_node(std::int64_t email_conversations, const EmailMessageCounts& messages);
 
 // The wall times of one insights run, milliseconds (steady clock).
 struct InsightsTimings {
@@ -82,6 +93,16 @@ struct InsightsData {
   std::vector<KbArticleRow> kb_articles;
   EmailMessageCounts email_messages;
 };
+
+// The blocks of one insights result, computed by whichever path.
+struct InsightsParts {
+  Node csat, busiest_hours, top_topics, agent_performance, team_performance, help_center, sla_breach_trend,
+      email_channel;
+};
+
+// The insights result of `parts`, with aggregation_health from `timings` and metadata.
+Result insights_result(InsightsParts parts, const InsightsTimings& timings, const TimeRange& range,
+                       const TimeZone& tz);
 
 // insights [002 AI Insights]: {csat, busiest_hours, top_topics,
 // agent_performance, team_performance, help_center_deflection,

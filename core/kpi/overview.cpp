@@ -10,58 +10,44 @@
 namespace convstat::core {
 namespace {
 
-constexpr double k_ms_per_minute = 60000.0;
-
-double minutes_between(std::int64_t from_ms, std::int64_t to_ms) {
-  return static_cast<double>(to_ms - from_ms) / k_ms_per_minute;
-}
-
-// [{channel, conversation_count}] by count descending, then channel ascending.
-Node channel_distribution(const std::vector<ConversationRow>& conversations) {
-  std::map<std::string, std::int64_t> counts;
-  for (const auto& c : conversations) ++counts[c.channel];
-  return count_breakdown(counts, "channel", "conversation_count");
-}
-
-std::optional<double> mean_rating(const std::vector<CsatResponseRow>& responses) {
-  MeanAccumulator acc;
-  for (const auto& r : responses)
-    if (r.rating) acc.add(*r.rating);
-  return acc.value();
-}
-
 }  // namespace
 
 Result compute_overview(const std::vector<ConversationRow>& conversations,
                         const std::vector<CsatResponseRow>& csat_responses) {
-  std::int64_t ai = 0, human = 0, escalated = 0;
-  MeanAccumulator first_response, duration;
-  std::vector<double> resolution_minutes;
+  OverviewTotals t;
   std::unordered_set<std::string> contacts;
   for (const auto& c : conversations) {
     if (has_time(c.resolved_at)) {
-      if (c.resolved_by == ResolvedBy::ai) ++ai;
-      if (c.resolved_by == ResolvedBy::human) ++human;
-      resolution_minutes.push_back(minutes_between(c.started_at, c.resolved_at));
+      if (c.resolved_by == ResolvedBy::ai) ++t.ai_resolved;
+      if (c.resolved_by == ResolvedBy::human) ++t.human_resolved;
+      t.resolution_minutes.push_back(minutes_between(c.started_at, c.resolved_at));
     }
-    if (has_time(c.escalated_at)) ++escalated;
-    if (has_time(c.first_response_at)) first_response.add(minutes_between(c.started_at, c.first_response_at));
-    if (has_time(c.ended_at)) duration.add(minutes_between(c.started_at, c.ended_at));
+    if (has_time(c.escalated_at)) ++t.escalated;
+    if (has_time(c.first_response_at)) t.first_response.add(c.started_at, c.first_response_at);
+    if (has_time(c.ended_at)) t.duration.add(c.started_at, c.ended_at);
     if (c.contact_id) contacts.insert(c.tenant + '\x1f' + *c.contact_id);
+    ++t.channels[c.channel];
   }
-  const auto total = static_cast<std::int64_t>(conversations.size());
+  t.total = static_cast<std::int64_t>(conversations.size());
+  t.unique_contacts = static_cast<std::int64_t>(contacts.size());
+  for (const auto& r : csat_responses)
+    if (r.rating) t.csat_rating.add(*r.rating);
+  return overview_result(std::move(t));
+}
+
+Result overview_result(OverviewTotals t) {
   Result result{"overview", "Conversation overview", Node::object(), "channel_distribution"};
-  result.root.set("total_conversations", Node::integer(total))
-      .set("ai_resolved_count", Node::integer(ai))
-      .set("ai_resolution_rate", Node::number(percent(ai, total), Unit::percent))
-      .set("human_resolved_count", Node::integer(human))
-      .set("escalation_rate", Node::number(percent(escalated, total), Unit::percent))
-      .set("first_response_minutes_avg", Node::number(first_response.value(), Unit::decimal1))
-      .set("resolution_minutes_median", Node::number(median(resolution_minutes), Unit::decimal1))
-      .set("channel_distribution", channel_distribution(conversations))
-      .set("unique_contacts", Node::integer(static_cast<std::int64_t>(contacts.size())))
-      .set("avg_duration_minutes", Node::number(duration.value(), Unit::decimal1))
-      .set("csat_avg", Node::number(mean_rating(csat_responses), Unit::decimal1));
+  result.root.set("total_conversations", Node::integer(t.total))
+      .set("ai_resolved_count", Node::integer(t.ai_resolved))
+      .set("ai_resolution_rate", Node::number(percent(t.ai_resolved, t.total), Unit::percent))
+      .set("human_resolved_count", Node::integer(t.human_resolved))
+      .set("escalation_rate", Node::number(percent(t.escalated, t.total), Unit::percent))
+      .set("first_response_minutes_avg", Node::number(t.first_response.value(), Unit::decimal1))
+      .set("resolution_minutes_median", Node::number(median(t.resolution_minutes), Unit::decimal1))
+      .set("channel_distribution", count_breakdown(t.channels, "channel", "conversation_count"))
+      .set("unique_contacts", Node::integer(t.unique_contacts))
+      .set("avg_duration_minutes", Node::number(t.duration.value(), Unit::decimal1))
+      .set("csat_avg", Node::number(t.csat_rating.value(), Unit::decimal1));
   return result;
 }
 

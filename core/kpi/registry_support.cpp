@@ -9,6 +9,7 @@
 #include "core/kpi/csat.hpp"
 #include "core/kpi/dashboard.hpp"
 #include "core/kpi/insights.hpp"
+#include "core/hot/hot_kpis.hpp"
 #include "core/kpi/overview.hpp"
 #include "core/kpi/search.hpp"
 #include "core/kpi/sla.hpp"
@@ -21,7 +22,15 @@
 namespace convstat::core {
 namespace {
 
+// The result of `compute` on the hot columns when they serve `r`.
+template <class Compute>
+std::optional<Result> from_hot_columns(const KpiRequest& r, Compute compute) {
+  const auto hot = hot_columns_for(r);
+  return hot ? compute(*hot, HotScope{r.range, r.filters.tenant}) : std::nullopt;
+}
+
 Result run_overview(const KpiRequest& r) {
+  if (auto result = from_hot_columns(r, hot_overview)) return std::move(*result);
   return compute_overview(load_conversations(r.cache, r.range, r.filters),
                           load_csat_responses(r.cache, r.range, r.filters));
 }
@@ -31,6 +40,7 @@ Result run_resolution(const KpiRequest& r) {
 }
 
 Result run_sla(const KpiRequest& r) {
+  if (auto result = from_hot_columns(r, hot_sla)) return std::move(*result);
   return compute_sla(load_conversations(r.cache, r.range, r.filters), r.range.as_of_ms);
 }
 
@@ -46,6 +56,7 @@ Result run_csat_responses(const KpiRequest& r) {
 Result run_teams(const KpiRequest& r) { return compute_teams(load_team_sightings(r.cache, r.filters.tenant)); }
 
 Result run_agents(const KpiRequest& r) {
+  if (auto result = from_hot_columns(r, hot_agents)) return std::move(*result);
   return compute_agents(load_conversations(r.cache, r.range, r.filters));
 }
 

@@ -11,19 +11,8 @@
 namespace convstat::core {
 namespace {
 
-struct Tally {
-  std::int64_t met = 0, breached = 0, pending = 0;
-
-  void add(SlaOutcome outcome) {
-    if (outcome == SlaOutcome::met) ++met;
-    if (outcome == SlaOutcome::breached) ++breached;
-    if (outcome == SlaOutcome::pending) ++pending;
-  }
-  std::int64_t tracked() const { return met + breached; }
-};
-
 // {tracked, met, breached, pending, compliance_rate} appended to `object`.
-Node& set_tally(Node& object, const Tally& t) {
+Node& set_tally(Node& object, const SlaTally& t) {
   return object.set("tracked", Node::integer(t.tracked()))
       .set("met", Node::integer(t.met))
       .set("breached", Node::integer(t.breached))
@@ -32,7 +21,7 @@ Node& set_tally(Node& object, const Tally& t) {
 }
 
 struct TeamBucket {
-  Tally tally;
+  SlaTally tally;
   std::optional<std::string> name;
   std::int64_t name_started_at = 0;
 };
@@ -45,7 +34,7 @@ void note_team_name(TeamBucket& bucket, const ConversationRow& c) {
   bucket.name_started_at = c.started_at;
 }
 
-Node by_team_list(const std::vector<ConversationRow>& conversations, std::int64_t as_of_ms) {
+std::map<std::string, SlaTeam> by_team(const std::vector<ConversationRow>& conversations, std::int64_t as_of_ms) {
   std::map<std::string, TeamBucket> teams;
   for (const auto& c : conversations) {
     if (!c.team_id) continue;
@@ -55,14 +44,20 @@ Node by_team_list(const std::vector<ConversationRow>& conversations, std::int64_
   for (const auto& c : conversations)  // names may come from conversations without targets
     if (c.team_id)
       if (auto it = teams.find(*c.team_id); it != teams.end()) note_team_name(it->second, c);
-  std::vector<std::pair<std::string, TeamBucket>> sorted(teams.begin(), teams.end());  // by team_id
+  std::map<std::string, SlaTeam> out;
+  for (auto& [id, bucket] : teams) out[id] = SlaTeam{bucket.tally, std::move(bucket.name)};
+  return out;
+}
+
+Node by_team_list(const std::map<std::string, SlaTeam>& teams) {
+  std::vector<std::pair<std::string, SlaTeam>> sorted(teams.begin(), teams.end());  // by team_id
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second.tally.tracked() > b.second.tally.tracked(); });
   Node list = Node::list();
-  for (const auto& [team_id, bucket] : sorted) {
+  for (const auto& [team_id, team] : sorted) {
     Node item = Node::object();
-    item.set("team_id", Node::string(team_id)).set("team_name", Node::string(bucket.name));
-    list.push(std::move(set_tally(item, bucket.tally)));
+    item.set("team_id", Node::string(team_id)).set("team_name", Node::string(team.name));
+    list.push(std::move(set_tally(item, team.tally)));
   }
   return list;
 }
@@ -78,6 +73,10 @@ SlaOutcome judge_sla_target(std::int64_t due_at_ms, std::int64_t actual_at_ms, s
 SlaOutcome judge_sla_conversation(const ConversationRow& c, std::int64_t as_of_ms) {
   const SlaOutcome first = judge_sla_target(c.first_response_due_at, c.first_response_at, as_of_ms);
   const SlaOutcome resolution = judge_sla_target(c.resolution_due_at, c.resolved_at, as_of_ms);
+  return combine_sla_outcomes(first, resolution);
+}
+
+SlaOutcome combine_sla_outcomes(SlaOutcome first, SlaOutcome resolution) {
   if (first == SlaOutcome::breached || resolution == SlaOutcome::breached) return SlaOutcome::breached;
   if (first == SlaOutcome::pending || resolution == SlaOutcome::pending) return SlaOutcome::pending;
   if (first == SlaOutcome::met || resolution == SlaOutcome::met) return SlaOutcome::met;
@@ -85,28 +84,32 @@ SlaOutcome judge_sla_conversation(const ConversationRow& c, std::int64_t as_of_m
 }
 
 Result compute_sla(const std::vector<ConversationRow>& conversations, std::int64_t as_of_ms) {
-  Tally first_response, resolution;
-  std::map<Priority, Tally> by_priority;  // Priority's enum order is the fixed order
+  SlaTotals t;
   for (const auto& c : conversations) {
-    first_response.add(judge_sla_target(c.first_response_due_at, c.first_response_at, as_of_ms));
-    resolution.add(judge_sla_target(c.resolution_due_at, c.resolved_at, as_of_ms));
+    t.first_response.add(judge_sla_target(c.first_response_due_at, c.first_response_at, as_of_ms));
+    t.resolution.add(judge_sla_target(c.resolution_due_at, c.resolved_at, as_of_ms));
     const SlaOutcome outcome = judge_sla_conversation(c, as_of_ms);
-    if (outcome != SlaOutcome::none) by_priority[c.priority].add(outcome);
+    if (outcome != SlaOutcome::none) t.by_priority[c.priority].add(outcome);
   }
+  t.by_team = by_team(conversations, as_of_ms);
+  return sla_result(t);
+}
+
+Result sla_result(const SlaTotals& t) {
   Node priorities = Node::list();
-  for (const auto& [priority, tally] : by_priority) {
+  for (const auto& [priority, tally] : t.by_priority) {
     Node item = Node::object();
     item.set("priority", Node::string(priority_name(priority)));
     priorities.push(std::move(set_tally(item, tally)));
   }
   Node first_block = Node::object(), resolution_block = Node::object();
-  set_tally(first_block, first_response);
-  set_tally(resolution_block, resolution);
+  set_tally(first_block, t.first_response);
+  set_tally(resolution_block, t.resolution);
   Result result{"sla", "SLA compliance", Node::object(), "by_priority"};
   result.root.set("first_response", std::move(first_block))
       .set("resolution", std::move(resolution_block))
       .set("by_priority", std::move(priorities))
-      .set("by_team", by_team_list(conversations, as_of_ms));
+      .set("by_team", by_team_list(t.by_team));
   return result;
 }
 

@@ -30,4 +30,19 @@ struct MeanAccumulator {
   std::optional<double> value() const { return ratio(sum, count); }
 };
 
+// The minutes from one instant (epoch ms) to another.
+inline double minutes_between(std::int64_t from_ms, std::int64_t to_ms) {
+  return static_cast<double>(to_ms - from_ms) / 60000.0;
+}
+
+// Running mean of durations in minutes, kept as whole milliseconds: exact, so
+// the same whatever order (or threads) the durations come in.
+struct MinutesMean {
+  std::int64_t sum_ms = 0;
+  std::int64_t count = 0;
+  void add(std::int64_t from_ms, std::int64_t to_ms) { sum_ms += to_ms - from_ms; ++count; }
+  void merge(const MinutesMean& other) { sum_ms += other.sum_ms; count += other.count; }
+  std::optional<double> value() const { return ratio(static_cast<double>(sum_ms) / 60000.0, count); }
+};
+
 }  // namespace convstat::core

@@ -124,7 +124,7 @@ expect_out_has "4 readable files"
 cs doctor -f json
 expect_rc 0
 json_check 'd["status"] == "ok" and [c["check"] for c in d["checks"]] == ["config", "cache", "time zones", "backend glob", "backend local"]'
-json_check '"schema version 5, quick_check ok" in d["checks"][1]["detail"]'
+json_check '"schema version 6, quick_check ok" in d["checks"][1]["detail"]'
 cs backends test nope
 expect_rc 2
 expect_err_has "unknown backend 'nope'"
