@@ -312,27 +312,29 @@ MeanAccumulator csat_ratings(const HotColumns& h, const HotScope& scope) {
   return mean;
 }
 
-// The csat records of the range (responded or sent in it), as load_csat_records
-// gives them, with the fields csat_block reads.
-std::vector<CsatRecordRow> csat_records(const HotColumns& h, const HotScope& scope) {
-  std::vector<CsatRecordRow> rows;
+// The csat object's sums over the records of the range, as csat_block makes
+// them from load_csat_records; nullopt for a code out of bounds.
+std::optional<CsatTotals> csat_totals(const HotColumns& h, const HotScope& scope, const DayBuckets& buckets) {
+  CsatTotals t;
+  t.trend_days.resize(static_cast<std::size_t>(buckets.size()));
   const HotCsatColumns& s = h.csat;
   const std::uint32_t tenant = tenant_code(h, scope);
-  if (scope.tenant && tenant == 0) return rows;
-  const auto add = [&](std::size_t k) {
-    if (tenant != 0 && s.tenant[k] != tenant) return;
-    if (s.assignee_id[k] > h.assignee_ids.size() || s.assignee_name[k] > h.assignee_names.size()) return;
-    CsatRecordRow& r = rows.emplace_back();
-    r.conversation_id = std::string(s.conversation_id.at(k));
-    r.sent_at = has_time(s.sent_at[k]) ? s.sent_at[k] : 0;
-    r.responded_at = s.responded_at[k];
-    if (s.rating[k] != k_no_rating) r.rating = s.rating[k];
-    r.assignee_id = name_of(h.assignee_ids, s.assignee_id[k]);
-    r.assignee_name = name_of(h.assignee_names, s.assignee_name[k]);
-    r.conversation_started_at = s.conversation_started_at[k];
-  };
+  if (scope.tenant && tenant == 0) return t;
   const auto [lo, hi] = range_span(s.sent_at, scope.range);
-  for (std::size_t k = lo; k < hi; ++k) add(k);
+  for (std::size_t k = lo; k < hi; ++k) {
+    if (tenant != 0 && s.tenant[k] != tenant) continue;
+    ++t.sent;
+    if (has_time(s.responded_at[k])) ++t.sent_answered;
+  }
+  struct Agent {
+    CsatRatings ratings;
+    NameCandidate name;  // LatestName's rule
+  };
+  std::vector<Agent> agents(h.assignee_ids.size() + 1);
+  const auto later = [&](const NameCandidate& c, std::int64_t started_at, std::size_t row) {
+    if (c.name == 0 || started_at > c.started_at) return true;
+    return started_at == c.started_at && s.conversation_id.at(row) > s.conversation_id.at(c.row);
+  };
   const auto by = s.by_responded_at;
   auto it = std::partition_point(by.begin(), by.end(), [&](std::uint32_t k) {
     return k >= s.size || s.responded_at[k] < scope.range.from_ms;
@@ -340,9 +342,30 @@ std::vector<CsatRecordRow> csat_records(const HotColumns& h, const HotScope& sco
   for (; it != by.end(); ++it) {
     const std::uint32_t k = *it;
     if (k >= s.size || s.responded_at[k] >= scope.range.to_ms) break;
-    if (!scope.range.contains(s.sent_at[k])) add(k);  // not added above
+    if (tenant != 0 && s.tenant[k] != tenant) continue;
+    ++t.total;
+    if (s.rating[k] == k_no_rating) continue;
+    const int rating = s.rating[k];
+    t.add_rating(rating);
+    if (const int day = buckets.index(s.responded_at[k]); day >= 0) t.trend_days[static_cast<std::size_t>(day)].add(rating);
+    const std::uint32_t agent = s.assignee_id[k], name = s.assignee_name[k];
+    if (agent == 0) continue;
+    if (agent > h.assignee_ids.size() || name > h.assignee_names.size() || s.conversation_id.offsets[k] > s.conversation_id.offsets[k + 1])
+      return std::nullopt;
+    Agent& a = agents[agent];
+    a.ratings.add(rating);
+    if (name != 0 && later(a.name, s.conversation_started_at[k], k)) a.name = {name, s.conversation_started_at[k], k};
   }
-  return rows;
+  for (std::uint32_t code = 1; code < agents.size(); ++code) {
+    const Agent& a = agents[code];
+    if (a.ratings.count() == 0) continue;
+    CsatAgent& out = t.per_agent[std::string(h.assignee_ids.at(code))];
+    out.ratings = a.ratings;
+    if (a.name.name != 0)
+      out.name.offer(name_of(h.assignee_names, a.name.name), a.name.started_at,
+                     std::string(s.conversation_id.at(a.name.row)));
+  }
+  return t;
 }
 
 EmailMessageCounts email_message_counts(const HotColumns& h, const HotScope& scope) {
@@ -426,7 +449,9 @@ std::optional<Result> hot_insights(const HotColumns& hot, const HotScope& scope,
   InsightsTimings timings;
   timings.conversations_scanned = s.total;
   InsightsParts parts;
-  parts.csat = csat_block(csat_records(hot, scope), scope.range, tz);
+  const auto csat = csat_totals(hot, scope, *pass.buckets());
+  if (!csat) return std::nullopt;
+  parts.csat = csat_totals_block(*csat, *pass.buckets());
   parts.busiest_hours = busiest_hours_list(s.hours);
   std::vector<std::pair<std::string_view, std::int64_t>> topics;
   for (std::uint32_t code = 1; code < s.topics.size(); ++code)

@@ -20,23 +20,11 @@ std::optional<std::string> redacted(const std::optional<std::string>& text) {
   return redact_text(*text);
 }
 
-constexpr int k_positive_rating = 4;  // ratings >= 4 are positive
 constexpr std::int64_t k_max_limit = 200;
 
 bool responded_in(const CsatRecordRow& r, const TimeRange& range) {
   return has_time(r.responded_at) && range.contains(r.responded_at);
 }
-
-// Rated responses: their count, mean and positive count.
-struct Ratings {
-  MeanAccumulator mean;
-  std::int64_t positive = 0;
-  void add(int rating) {
-    mean.add(rating);
-    if (rating >= k_positive_rating) ++positive;
-  }
-  std::int64_t count() const { return mean.count; }
-};
 
 Node distribution(const std::array<std::int64_t, 6>& counts) {
   Node list = Node::list();
@@ -47,14 +35,7 @@ Node distribution(const std::array<std::int64_t, 6>& counts) {
   return list;
 }
 
-Node trend(const std::vector<CsatRecordRow>& records, const TimeRange& range, const TimeZone& tz) {
-  const DayBuckets buckets(range, tz);
-  std::vector<MeanAccumulator> days(static_cast<std::size_t>(buckets.size()));
-  for (const auto& r : records) {
-    if (!r.rating || !responded_in(r, range)) continue;
-    const int i = buckets.index(r.responded_at);
-    if (i >= 0) days[static_cast<std::size_t>(i)].add(*r.rating);
-  }
+Node trend(const DayBuckets& buckets, const std::vector<MeanAccumulator>& days) {
   Node list = Node::list();
   for (int i = 0; i < buckets.size(); ++i) {
     const MeanAccumulator& day = days[static_cast<std::size_t>(i)];
@@ -66,16 +47,8 @@ Node trend(const std::vector<CsatRecordRow>& records, const TimeRange& range, co
   return list;
 }
 
-Node per_agent(const std::vector<CsatRecordRow>& records, const TimeRange& range) {
-  struct Agent { LatestName name; Ratings ratings; };
-  std::map<std::string, Agent> agents;
-  for (const auto& r : records) {
-    if (!r.rating || !r.assignee_id || !responded_in(r, range)) continue;
-    Agent& a = agents[*r.assignee_id];
-    a.name.offer(r.assignee_name, r.conversation_started_at, r.conversation_id);
-    a.ratings.add(*r.rating);
-  }
-  std::vector<std::pair<std::string, Agent>> sorted(agents.begin(), agents.end());
+Node per_agent(const std::map<std::string, CsatAgent>& agents) {
+  std::vector<std::pair<std::string, CsatAgent>> sorted(agents.begin(), agents.end());
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second.ratings.count() > b.second.ratings.count(); });
   Node list = Node::list();
@@ -110,31 +83,44 @@ Node item(const CsatRecordRow& r) {
 }  // namespace
 
 Node csat_block(const std::vector<CsatRecordRow>& records, const TimeRange& range, const TimeZone& tz) {
-  std::int64_t total = 0, sent = 0, sent_answered = 0;
-  Ratings ratings;
-  std::array<std::int64_t, 6> counts{};  // by rating 1..5
+  const DayBuckets buckets(range, tz);
+  CsatTotals t;
+  t.trend_days.resize(static_cast<std::size_t>(buckets.size()));
   for (const auto& r : records) {
     if (range.contains(r.sent_at)) {
-      ++sent;
-      if (has_time(r.responded_at)) ++sent_answered;
+      ++t.sent;
+      if (has_time(r.responded_at)) ++t.sent_answered;
     }
     if (!responded_in(r, range)) continue;
-    ++total;
+    ++t.total;
     if (!r.rating) continue;
-    ratings.add(*r.rating);
-    if (*r.rating >= 1 && *r.rating <= 5) ++counts[static_cast<std::size_t>(*r.rating)];
+    t.add_rating(*r.rating);
+    if (const int i = buckets.index(r.responded_at); i >= 0) t.trend_days[static_cast<std::size_t>(i)].add(*r.rating);
+    if (!r.assignee_id) continue;
+    CsatAgent& a = t.per_agent[*r.assignee_id];
+    a.name.offer(r.assignee_name, r.conversation_started_at, r.conversation_id);
+    a.ratings.add(*r.rating);
   }
+  return csat_totals_block(t, buckets);
+}
+
+void CsatTotals::add_rating(int rating) {
+  ratings.add(rating);
+  if (rating >= 1 && rating <= 5) ++counts[static_cast<std::size_t>(rating)];
+}
+
+Node csat_totals_block(const CsatTotals& t, const DayBuckets& buckets) {
   Node root = Node::object();
-  root.set("total_responses", Node::integer(total))
-      .set("rated_responses", Node::integer(ratings.count()))
-      .set("avg_rating", Node::number(ratings.mean.value(), Unit::decimal1))
-      .set("positive_responses", Node::integer(ratings.positive))
-      .set("positive_rate", Node::number(percent(ratings.positive, ratings.count()), Unit::percent))
-      .set("distribution", distribution(counts))
-      .set("trend", trend(records, range, tz))
-      .set("per_agent", per_agent(records, range))
-      .set("surveys_sent", Node::integer(sent))
-      .set("response_rate", Node::number(percent(sent_answered, sent), Unit::percent));
+  root.set("total_responses", Node::integer(t.total))
+      .set("rated_responses", Node::integer(t.ratings.count()))
+      .set("avg_rating", Node::number(t.ratings.mean.value(), Unit::decimal1))
+      .set("positive_responses", Node::integer(t.ratings.positive))
+      .set("positive_rate", Node::number(percent(t.ratings.positive, t.ratings.count()), Unit::percent))
+      .set("distribution", distribution(t.counts))
+      .set("trend", trend(buckets, t.trend_days))
+      .set("per_agent", per_agent(t.per_agent))
+      .set("surveys_sent", Node::integer(t.sent))
+      .set("response_rate", Node::number(percent(t.sent_answered, t.sent), Unit::percent));
   return root;
 }
 

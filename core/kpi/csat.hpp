@@ -1,11 +1,14 @@
 #pragma once
 // csat and csat responses (kpis.md): pure functions from csat rows to a Result.
 // csat_block is reused by insights.
+#include <array>
 #include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "core/kpi/agents.hpp"
+#include "core/kpi/stats.hpp"
 #include "core/query/csat.hpp"
 #include "core/result.hpp"
 #include "core/time/time.hpp"
@@ -23,6 +26,38 @@ namespace convstat::core {
 // id; extras surveys_sent (sent_at in range) and response_rate (% of those
 // surveys having any responded_at). Records outside the range are ignored.
 Node csat_block(const std::vector<CsatRecordRow>& records, const TimeRange& range, const TimeZone& tz);
+
+// Rated responses: their count, mean and positive count (rating >= 4).
+struct CsatRatings {
+  MeanAccumulator mean;
+  std::int64_t positive = 0;
+  void add(int rating) {
+    mean.add(rating);
+    if (rating >= 4) ++positive;
+  }
+  std::int64_t count() const { return mean.count; }
+};
+
+// One assignee of per_agent.
+struct CsatAgent {
+  LatestName name;
+  CsatRatings ratings;
+};
+
+// What the csat object reports, summed over the records of a range.
+struct CsatTotals {
+  std::int64_t total = 0;                 // responses in range
+  std::int64_t sent = 0, sent_answered = 0;  // surveys sent in range; those with a response
+  CsatRatings ratings;
+  std::array<std::int64_t, 6> counts{};   // rated responses by rating 1..5
+  std::vector<MeanAccumulator> trend_days;  // ratings per day of the DayBuckets
+  std::map<std::string, CsatAgent> per_agent;
+  // A rated response: ratings and counts (not the day or the agent).
+  void add_rating(int rating);
+};
+
+// The csat object of `totals` over the days of `buckets` (see csat_block).
+Node csat_totals_block(const CsatTotals& totals, const DayBuckets& buckets);
 
 // csat: csat_block as the root; main list trend.
 Result compute_csat(const std::vector<CsatRecordRow>& records, const TimeRange& range, const TimeZone& tz);

@@ -13,10 +13,10 @@ std::optional<double> percent(std::int64_t part, std::int64_t whole);
 std::optional<double> ratio(double part, std::int64_t whole);
 // Arithmetic mean, or nullopt for no values.
 std::optional<double> mean(const std::vector<double>& values);
-// Median (mean of the two middle values for an even count); sorts `values`.
+// Median (mean of the two middle values for an even count); reorders `values`.
 std::optional<double> median(std::vector<double>& values);
 // Percentile p in [0, 100], linear interpolation between closest ranks
-// (numpy's default, DuckDB's quantile_cont); sorts `values`.
+// (numpy's default, DuckDB's quantile_cont); reorders `values`.
 std::optional<double> percentile(std::vector<double>& values, double p);
 // The same over values already sorted ascending (no copy, no sort): for
 // several percentiles of one large sample.
