@@ -132,7 +132,18 @@ struct Dictionaries {
 };
 
 struct ConversationBuild {
-  std::vector<std::int64_t> rid, started_at, ended_at, first_response_at, resolved_at, escalated_at,
+  // Room for `rows` rows up front: no copies while the columns grow.
+  void reserve(std::size_t rows) {
+    for (auto* v : {&started_at, &ended_at, &first_response_at, &resolved_at, &escalated_at, &first_response_due_at,
+                    &resolution_due_at})
+      v->reserve(rows);
+    for (auto* v : {&tenant, &channel, &team_id, &team_name, &assignee_id, &assignee_name, &contact}) v->reserve(rows);
+    resolved_by.reserve(rows);
+    priority.reserve(rows);
+    id.offsets.reserve(rows + 1);
+    topic_offsets.reserve(rows + 1);
+  }
+  std::vector<std::int64_t> started_at, ended_at, first_response_at, resolved_at, escalated_at,
       first_response_due_at, resolution_due_at;
   std::vector<std::uint32_t> tenant, channel, team_id, team_name, assignee_id, assignee_name, contact;
   std::vector<std::uint8_t> resolved_by, priority;
@@ -142,6 +153,10 @@ struct ConversationBuild {
 };
 
 void read_conversations(sqlite3* db, Dictionaries& d, ConversationBuild& b) {
+  {
+    RawStatement count(db, "SELECT count(*) FROM conversations");
+    if (count.step()) b.reserve(static_cast<std::size_t>(count.integer(0)));
+  }
   RawStatement q(db,
                  "SELECT rid, id, tenant, channel, team_id, team_name, assignee_id, assignee_name, contact_id, "
                  "started_at, ended_at, first_response_at, resolved_at, escalated_at, first_response_due_at, "
@@ -151,7 +166,6 @@ void read_conversations(sqlite3* db, Dictionaries& d, ConversationBuild& b) {
   while (q.step()) {
     // A start that is not a number never falls in a range on the SQL path either.
     if (q.type(9) != SQLITE_INTEGER && q.type(9) != SQLITE_FLOAT) continue;
-    b.rid.push_back(q.integer(0));
     b.id.add(q.text(1));
     b.tenant.push_back(d.tenants.code(q.text(2)));
     b.channel.push_back(q.null(3) ? d.channels.code("chat") : d.channels.code(q.text(3)));
@@ -223,7 +237,6 @@ void order_by_start(ConversationBuild& b) {
   b.id = std::move(ids);
   b.topic_offsets = std::move(topic_offsets);
   b.topic_codes = std::move(topic_codes);
-  b.rid.clear();
 }
 
 struct CsatBuild {
@@ -366,6 +379,20 @@ bool HotColumns::build(Cache& cache, const std::string& path) {
   EmailBuild m;
   std::string stamp;
   sqlite3* const db = cache.db().getHandle();
+  // Read through the bounded page cache, not the memory map: a full read of a
+  // mapped file would count every page of it as this process's memory.
+  const std::int64_t mmap_size = cache.db().execAndGet("PRAGMA mmap_size").getInt64();
+  cache.db().exec("PRAGMA mmap_size = 0");
+  struct RestoreMap {
+    Cache& cache;
+    std::int64_t size;
+    ~RestoreMap() {
+      try {
+        cache.db().exec("PRAGMA mmap_size = " + std::to_string(size));
+      } catch (...) {  // a later statement only reads without the map
+      }
+    }
+  } restore{cache, mmap_size};
   cache.db().exec("BEGIN");  // one snapshot for the fingerprint and the rows
   try {
     stamp = hot_fingerprint(cache).value_or("");
