@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <numeric>
 #include <unordered_map>
@@ -489,6 +490,8 @@ std::optional<HotColumns> HotColumns::for_cache(Cache& cache) {
   if (!stamp) return std::nullopt;
   const std::string path = path_for(cache_path);
   if (auto hot = open(path, *stamp)) return hot;
+  const std::string folder = std::filesystem::path(path).parent_path().string();
+  if (::access(folder.empty() ? "." : folder.c_str(), W_OK) != 0) return std::nullopt;  // not worth a full read
   try {
     if (!build(cache, path)) return std::nullopt;
   } catch (const std::exception&) {
