@@ -124,9 +124,12 @@ std::vector<std::string> version_5() {
 
 // Version 6: the count of updated and deleted conversations, csat and
 // messages, part of the fingerprint of the hot columns (core/hot): an insert
-// moves a table's last rid, anything else this count.
+// moves a table's last rid, anything else this count; and a random id of
+// this cache, so a cache made again at the same path never matches the old
+// one's hot columns.
 std::vector<std::string> version_6() {
-  std::vector<std::string> sql = {"CREATE TABLE hot_changes (n INTEGER NOT NULL)", "INSERT INTO hot_changes VALUES (0)"};
+  std::vector<std::string> sql = {"CREATE TABLE hot_changes (n INTEGER NOT NULL, cache_id TEXT NOT NULL)",
+                                  "INSERT INTO hot_changes VALUES (0, lower(hex(randomblob(16))))"};
   for (const char* table : {"conversations", "csat", "messages"})
     for (const char* event : {"UPDATE", "DELETE"})
       sql.push_back(std::string("CREATE TRIGGER ") + table + "_hot_" + (event[0] == 'U' ? "update" : "delete") +

@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <memory>
 #include <numeric>
-#include <unordered_map>
 #include <vector>
 
 #include "core/query/columns.hpp"
@@ -19,27 +18,53 @@ namespace {
 
 // ---- building ----------------------------------------------------------------
 
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
+// Strings to codes through an open-addressing table of (hash, code) pairs
+// over the dictionary's own bytes: one probe is one cache line, where a
+// node-based map of millions of strings (contacts) missed the cache two or
+// three times per lookup.
 class DictionaryBuilder {
 public:
+  DictionaryBuilder() : m_slots(1024) {}
   // The code of `text` (1-based), added when new.
   std::uint32_t code(std::string_view text) {
-    if (auto it = m_codes.find(text); it != m_codes.end()) return it->second;
+    const std::uint64_t hash = std::hash<std::string_view>{}(text);
+    const auto tag = static_cast<std::uint32_t>(hash >> 32);
+    std::size_t i = static_cast<std::size_t>(hash) & (m_slots.size() - 1);
+    for (;; i = (i + 1) & (m_slots.size() - 1)) {
+      const Slot slot = m_slots[i];
+      if (slot.code == 0) break;
+      if (slot.tag == tag && at(slot.code) == text) return slot.code;
+    }
     m_bytes += text;
     m_offsets.push_back(m_bytes.size());
     const auto code = static_cast<std::uint32_t>(m_offsets.size() - 1);
-    m_codes.emplace(std::string(text), code);
+    m_slots[i] = {tag, static_cast<std::uint32_t>(hash), code};
+    if (code * 2 > m_slots.size()) grow();
     return code;
   }
   const std::vector<std::uint64_t>& offsets() const { return m_offsets; }
   const std::string& bytes() const { return m_bytes; }
 
 private:
-  std::unordered_map<std::string, std::uint32_t, TextHash, std::equal_to<>> m_codes;
+  struct Slot {
+    std::uint32_t tag = 0, low = 0;  // the hash's high and low halves
+    std::uint32_t code = 0;          // 0: empty
+  };
+  std::string_view at(std::uint32_t code) const {
+    return std::string_view(m_bytes).substr(m_offsets[code - 1], m_offsets[code] - m_offsets[code - 1]);
+  }
+  void grow() {
+    std::vector<Slot> slots(m_slots.size() * 2);
+    for (const Slot& slot : m_slots) {
+      if (slot.code == 0) continue;
+      const std::uint64_t hash = (static_cast<std::uint64_t>(slot.tag) << 32) | slot.low;
+      std::size_t i = static_cast<std::size_t>(hash) & (slots.size() - 1);
+      while (slots[i].code != 0) i = (i + 1) & (slots.size() - 1);
+      slots[i] = slot;
+    }
+    m_slots = std::move(slots);
+  }
+  std::vector<Slot> m_slots;
   std::vector<std::uint64_t> m_offsets{0};
   std::string m_bytes;
 };
@@ -367,8 +392,11 @@ bool HotDictionary::consistent() const {
 
 std::optional<std::string> hot_fingerprint(Cache& cache) {
   if (cache.schema_version() < k_hot_schema_version) return std::nullopt;
-  const std::int64_t changes = cache.db().execAndGet("SELECT n FROM hot_changes").getInt64();
-  return "hot-v1 schema " + std::to_string(cache.schema_version()) + " changes " + std::to_string(changes) +
+  SQLite::Statement q(cache.db(), "SELECT n, cache_id FROM hot_changes");
+  if (!q.executeStep()) return std::nullopt;
+  const std::int64_t changes = q.getColumn(0).getInt64();
+  return "hot-v1 schema " + std::to_string(cache.schema_version()) + " cache " + q.getColumn(1).getString() +
+         " changes " + std::to_string(changes) +
          " conversations " + last_row(cache, "conversations") + " csat " + last_row(cache, "csat") + " messages " +
          last_row(cache, "messages");
 }
@@ -486,7 +514,16 @@ std::optional<HotColumns> HotColumns::for_cache(Cache& cache) {
   const std::string& cache_path = cache.path();
   if (cache_path.empty() || cache_path == ":memory:" || cache_path.rfind("file:", 0) == 0) return std::nullopt;
   if (sqlite3_get_autocommit(cache.db().getHandle()) == 0) return std::nullopt;  // sees its own uncommitted rows
-  const auto stamp = hot_fingerprint(cache);
+  // A fingerprint that cannot be read (a hot_changes table someone altered,
+  // …) only turns the hot columns off: the SQL path says what is wrong.
+  const auto fingerprint = [&cache]() -> std::optional<std::string> {
+    try {
+      return hot_fingerprint(cache);
+    } catch (const SQLite::Exception&) {
+      return std::nullopt;
+    }
+  };
+  const auto stamp = fingerprint();
   if (!stamp) return std::nullopt;
   const std::string path = path_for(cache_path);
   if (auto hot = open(path, *stamp)) return hot;
@@ -498,7 +535,7 @@ std::optional<HotColumns> HotColumns::for_cache(Cache& cache) {
     return std::nullopt;  // busy, … : the SQL path reads what it can, or says why not
   }
   // Built from one snapshot: current unless a writer committed meanwhile.
-  const auto now = hot_fingerprint(cache);
+  const auto now = fingerprint();
   return now ? open(path, *now) : std::nullopt;
 }
 

@@ -109,7 +109,7 @@ private:
   SectionFile m_file;
 };
 
-// The cache's fingerprint: schema version, the count of updated and deleted
+// The cache's fingerprint: schema version, the cache's random id, the count of updated and deleted
 // conversations, csat and messages (kept by triggers), and the last rid and
 // content hash of each of those tables. Inserts move a last rid, anything
 // else the count. nullopt below schema 6.

@@ -208,6 +208,8 @@ TEST_CASE("hot columns: every committed change is seen; never inside a transacti
   CHECK_FALSE(HotColumns::for_cache(e.cache));  // would see its own uncommitted rows
   e.cache.db().exec("ROLLBACK");
   CHECK(HotColumns::for_cache(e.cache));
+  e.cache.db().exec("DROP TABLE hot_changes");  // no fingerprint: the SQL path serves
+  CHECK_FALSE(HotColumns::for_cache(e.cache));
 }
 
 TEST_CASE("hot columns: a damaged or foreign file is rebuilt, never read", "[hot]") {
@@ -226,6 +228,27 @@ TEST_CASE("hot columns: a damaged or foreign file is rebuilt, never read", "[hot
   const auto rebuilt = HotColumns::for_cache(e.cache);
   REQUIRE(rebuilt);
   CHECK(rebuilt->conversations.size == 6);  // c7's start is not a number
+}
+
+TEST_CASE("hot columns: a cache made again at the same path never reads the old one's", "[hot]") {
+  convstat::testing::TempDir dir;
+  const std::string path = dir.file("again.db");
+  const auto make = [&](const char* first_channel) {
+    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
+    Cache cache(path, OpenMode::read_write);
+    // The same rows but the first: the same counts and the same last row.
+    cache.db().exec(std::string("INSERT INTO conversations (id, tenant, channel, started_at, content_hash) VALUES "
+                                "('a', 'acme', '") + first_channel + "', " + at(k_may10) + ", 'h1'), "
+                                "('b', 'acme', 'chat', " + at(k_may10 + 1) + ", 'h2')");
+    const auto hot = HotColumns::for_cache(cache);
+    REQUIRE(hot);
+    const HotScope scope{range_of("2026-05-01", "2026-05-31", TimeZone::utc()), std::string("acme")};
+    return rendered_json(*hot_overview(*hot, scope))["channel_distribution"];
+  };
+  CHECK(make("chat") == nlohmann::json::parse(R"([{"channel": "chat", "conversation_count": 2}])"));
+  REQUIRE(std::filesystem::exists(HotColumns::path_for(path)));  // left behind on purpose
+  CHECK(make("email") == nlohmann::json::parse(
+                             R"([{"channel": "chat", "conversation_count": 1}, {"channel": "email", "conversation_count": 1}])"));
 }
 
 TEST_CASE("hot columns: not for an in-memory cache or one below schema 6", "[hot]") {
