@@ -5,7 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <cstring>
 #include <utility>
 
@@ -32,6 +35,24 @@ bool write_padding(int fd, std::size_t from, std::size_t to) {
   return write_all(fd, zeros, to - from);
 }
 
+// Removes "<path>.tmp.<pid>" files whose writer is gone (killed mid-write):
+// each is as large as the file itself.
+void remove_abandoned_temporaries(const std::string& path) {
+  namespace fs = std::filesystem;
+  const fs::path target(path);
+  const std::string prefix = target.filename().string() + ".tmp.";
+  std::error_code ec;
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  for (const auto& entry : fs::directory_iterator(folder, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(prefix, 0) != 0) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const auto pid = static_cast<pid_t>(std::stol(digits));
+    if (pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH) fs::remove(entry.path(), ec);
+  }
+}
+
 }  // namespace
 
 // Layout: magic, u64 stamp length, stamp, u64 section count, (u64 offset,
@@ -50,6 +71,7 @@ bool write_section_file(const std::string& path, std::string_view stamp,
     put(s.size());
     offset = aligned(offset + s.size());
   }
+  remove_abandoned_temporaries(path);
   const std::string temp = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return false;

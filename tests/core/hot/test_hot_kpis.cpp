@@ -4,8 +4,10 @@
 // cache and a damaged one is never used.
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
+#include <signal.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 
@@ -225,9 +227,19 @@ TEST_CASE("hot columns: a damaged or foreign file is rebuilt, never read", "[hot
   CHECK_FALSE(HotColumns::open(path, stamp));
   { std::ofstream(path, std::ios::trunc) << "not a hot file"; }
   CHECK_FALSE(HotColumns::open(path, stamp));
+  // A temporary file of a writer that is gone goes; one of a live writer stays.
+  pid_t gone = 4194304;  // above any pid_max default; checked below
+  while (::kill(gone, 0) == 0 || errno != ESRCH) --gone;
+  const std::string abandoned = path + ".tmp." + std::to_string(gone);
+  const std::string live = path + ".tmp.1";  // init never exits
+  { std::ofstream(abandoned) << "half a file"; }
+  { std::ofstream(live) << "being written"; }
   const auto rebuilt = HotColumns::for_cache(e.cache);
   REQUIRE(rebuilt);
   CHECK(rebuilt->conversations.size == 6);  // c7's start is not a number
+  CHECK_FALSE(std::filesystem::exists(abandoned));
+  CHECK(std::filesystem::exists(live));
+  std::filesystem::remove(live);
 }
 
 TEST_CASE("hot columns: a cache made again at the same path never reads the old one's", "[hot]") {
