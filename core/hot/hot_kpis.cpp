@@ -501,6 +501,13 @@ std::optional<Result> hot_agents(const HotColumns& hot, const HotScope& scope) {
   return result;
 }
 
+std::optional<Result> hot_csat(const HotColumns& hot, const HotScope& scope, const TimeZone& tz) {
+  const DayBuckets buckets(scope.range, tz);
+  const auto totals = csat_totals(hot, scope, buckets);
+  if (!totals) return std::nullopt;
+  return Result{"csat", "CSAT analytics", csat_totals_block(*totals, buckets), "trend"};
+}
+
 std::optional<Result> hot_insights(const HotColumns& hot, const HotScope& scope, const TimeZone& tz,
                                    const std::vector<KbArticleRow>& kb_articles, Clock::time_point started) {
   Pass pass(hot, scope, &tz, Wanted{false, false, false, true});

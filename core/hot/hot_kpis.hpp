@@ -1,5 +1,5 @@
 #pragma once
-// overview, sla, agents and insights computed from the hot columns
+// overview, sla, agents, csat and insights computed from the hot columns
 // (core/hot/hot_columns.hpp) in one pass over the range on two threads.
 // Each gives exactly the result of its SQL path (compute_overview, …): the
 // per-row rules are shared, sums are exact, and the lists are finished by the
@@ -28,6 +28,7 @@ struct HotScope {
 std::optional<Result> hot_overview(const HotColumns& hot, const HotScope& scope);
 std::optional<Result> hot_sla(const HotColumns& hot, const HotScope& scope);
 std::optional<Result> hot_agents(const HotColumns& hot, const HotScope& scope);
+std::optional<Result> hot_csat(const HotColumns& hot, const HotScope& scope, const TimeZone& tz);
 // `kb_articles` come from SQLite (a small table the hot columns do not copy);
 // `started` is when the request began (aggregation_health counts from it).
 std::optional<Result> hot_insights(const HotColumns& hot, const HotScope& scope, const TimeZone& tz,

@@ -45,6 +45,10 @@ Result run_sla(const KpiRequest& r) {
 }
 
 Result run_csat(const KpiRequest& r) {
+  if (auto result = from_hot_columns(r, [&r](const HotColumns& hot, const HotScope& scope) {
+        return hot_csat(hot, scope, r.tz);
+      }))
+    return std::move(*result);
   return compute_csat(load_csat_records(r.cache, r.range, r.filters), r.range, r.tz);
 }
 

@@ -17,6 +17,7 @@
 #include "core/hot/hot_columns.hpp"
 #include "core/hot/hot_kpis.hpp"
 #include "core/kpi/agents.hpp"
+#include "core/kpi/csat.hpp"
 #include "core/kpi/insights.hpp"
 #include "core/kpi/overview.hpp"
 #include "core/kpi/sla.hpp"
@@ -56,6 +57,8 @@ void check_same(Cache& cache, const TimeRange& range, const std::optional<std::s
         rendered_json(compute_overview(conversations, load_csat_responses(cache, range, filters))));
   CHECK(rendered_json(*hot_sla(*hot, scope)) == rendered_json(compute_sla(conversations, range.as_of_ms)));
   CHECK(rendered_json(*hot_agents(*hot, scope)) == rendered_json(compute_agents(conversations)));
+  CHECK(rendered_json(*hot_csat(*hot, scope, tz)) ==
+        rendered_json(compute_csat(load_csat_records(cache, range, filters), range, tz)));
   InsightsData data;
   data.conversations = conversations;
   data.csat = load_csat_records(cache, range, filters);
