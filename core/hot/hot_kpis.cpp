@@ -48,6 +48,13 @@ struct NameCandidate {
   std::size_t row = 0;
 };
 
+// LatestName's rule: a later start wins, then the greater conversation id
+// (`ids` by row).
+bool later_name(const NameCandidate& current, std::int64_t started_at, std::size_t row, const HotStrings& ids) {
+  if (current.name == 0 || started_at > current.started_at) return true;
+  return started_at == current.started_at && ids.at(row) > ids.at(current.row);
+}
+
 struct PerformanceSums {
   std::int64_t assigned = 0, resolved = 0;
   MinutesMean first_response, resolution;
@@ -137,12 +144,6 @@ public:
       slice(m_c.assignee_name);
     }
     if (m_wanted.insights) slice(m_c.topic_offsets);
-  }
-
-  // LatestName's rule: a later start wins, then the greater conversation id.
-  bool later_name(const NameCandidate& current, std::int64_t started_at, std::size_t row) const {
-    if (current.name == 0 || started_at > current.started_at) return true;
-    return started_at == current.started_at && m_c.id.at(row) > m_c.id.at(current.row);
   }
 
 private:
@@ -250,7 +251,7 @@ private:
 
   void add_performance(PerformanceSums& p, std::uint32_t name, std::size_t i) const {
     const std::int64_t started = m_c.started_at[i];
-    if (name != 0 && later_name(p.name, started, i)) p.name = {name, started, i};
+    if (name != 0 && later_name(p.name, started, i, m_c.id)) p.name = {name, started, i};
     ++p.assigned;
     if (has_time(m_c.first_response_at[i])) p.first_response.add(started, m_c.first_response_at[i]);
     if (has_time(m_c.resolved_at[i])) {
@@ -306,7 +307,7 @@ private:
       p.resolved += l.resolved;
       p.first_response.merge(l.first_response);
       p.resolution.merge(l.resolution);
-      if (l.name.name != 0 && later_name(p.name, l.name.started_at, l.name.row)) p.name = l.name;
+      if (l.name.name != 0 && later_name(p.name, l.name.started_at, l.name.row, m_c.id)) p.name = l.name;
     }
   }
 
@@ -353,19 +354,25 @@ std::uint32_t tenant_code(const HotColumns& h, const HotScope& scope) {
   return scope.tenant ? h.tenants.find(*scope.tenant) : 0;
 }
 
+// The csat rows responded in the range, by responded_at: a span of
+// by_responded_at (it ends early at a row number out of bounds).
+std::span<const std::uint32_t> responded_in(const HotCsatColumns& s, const TimeRange& range) {
+  const auto by = s.by_responded_at;
+  const auto lo = std::partition_point(by.begin(), by.end(), [&](std::uint32_t k) {
+    return k >= s.size || s.responded_at[k] < range.from_ms;
+  });
+  auto hi = lo;  // a walk, not a search: every row number in the span is checked
+  while (hi != by.end() && *hi < s.size && s.responded_at[*hi] < range.to_ms) ++hi;
+  return by.subspan(static_cast<std::size_t>(lo - by.begin()), static_cast<std::size_t>(hi - lo));
+}
+
 // The mean rating of the csat responses of the range (load_csat_responses).
 MeanAccumulator csat_ratings(const HotColumns& h, const HotScope& scope) {
   MeanAccumulator mean;
   const HotCsatColumns& s = h.csat;
   const std::uint32_t tenant = tenant_code(h, scope);
   if (scope.tenant && tenant == 0) return mean;
-  const auto by = s.by_responded_at;
-  auto lo = std::partition_point(by.begin(), by.end(), [&](std::uint32_t k) {
-    return k >= s.size || s.responded_at[k] < scope.range.from_ms;
-  });
-  for (auto it = lo; it != by.end(); ++it) {
-    const std::uint32_t k = *it;
-    if (k >= s.size || s.responded_at[k] >= scope.range.to_ms) break;
+  for (const std::uint32_t k : responded_in(s, scope.range)) {
     if (tenant != 0 && s.tenant[k] != tenant) continue;
     if (s.rating[k] != k_no_rating) mean.add(s.rating[k]);
   }
@@ -391,17 +398,7 @@ std::optional<CsatTotals> csat_totals(const HotColumns& h, const HotScope& scope
     NameCandidate name;  // LatestName's rule
   };
   std::vector<Agent> agents(h.assignee_ids.size() + 1);
-  const auto later = [&](const NameCandidate& c, std::int64_t started_at, std::size_t row) {
-    if (c.name == 0 || started_at > c.started_at) return true;
-    return started_at == c.started_at && s.conversation_id.at(row) > s.conversation_id.at(c.row);
-  };
-  const auto by = s.by_responded_at;
-  auto it = std::partition_point(by.begin(), by.end(), [&](std::uint32_t k) {
-    return k >= s.size || s.responded_at[k] < scope.range.from_ms;
-  });
-  for (; it != by.end(); ++it) {
-    const std::uint32_t k = *it;
-    if (k >= s.size || s.responded_at[k] >= scope.range.to_ms) break;
+  for (const std::uint32_t k : responded_in(s, scope.range)) {
     if (tenant != 0 && s.tenant[k] != tenant) continue;
     ++t.total;
     if (s.rating[k] == k_no_rating) continue;
@@ -414,7 +411,8 @@ std::optional<CsatTotals> csat_totals(const HotColumns& h, const HotScope& scope
       return std::nullopt;
     Agent& a = agents[agent];
     a.ratings.add(rating);
-    if (name != 0 && later(a.name, s.conversation_started_at[k], k)) a.name = {name, s.conversation_started_at[k], k};
+    if (name != 0 && later_name(a.name, s.conversation_started_at[k], k, s.conversation_id))
+      a.name = {name, s.conversation_started_at[k], k};
   }
   for (std::uint32_t code = 1; code < agents.size(); ++code) {
     const Agent& a = agents[code];
