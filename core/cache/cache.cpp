@@ -7,6 +7,7 @@
 #include <functional>
 #include <system_error>
 
+#include "core/cache/raw_statement.hpp"
 #include "core/cache/schema_sql.hpp"
 #include "core/error.hpp"
 
@@ -113,13 +114,13 @@ void Cache::migrate() {
 // ---- RecordWriter ------------------------------------------------------------
 
 struct RecordWriter::TableWriter {
-  SQLite::Statement upsert;
-  std::int64_t max_rid;
+  RawStatement upsert;                     // one record
+  std::unique_ptr<RawStatement> upsert_k;  // k_rows_per_statement records, prepared when first needed
+  std::unique_ptr<RawStatement> max_rid;   // the table's greatest rid, likewise
+  const RecordType& type;
   TypeCounts* counts;  // the writer's entry for this type
-  TableWriter(SQLite::Database& db, const RecordType& type, TypeCounts& type_counts)
-      : upsert(db, upsert_sql(type)),
-        max_rid(db.execAndGet("SELECT coalesce(max(rid), 0) FROM " + std::string(type.table)).getInt64()),
-        counts(&type_counts) {}
+  TableWriter(SQLite::Database& db, const RecordType& t, TypeCounts& type_counts)
+      : upsert(db.getHandle(), upsert_sql(t)), type(t), counts(&type_counts) {}
 };
 
 RecordWriter::RecordWriter(Cache& cache) : m_cache(cache) {
@@ -143,38 +144,101 @@ RecordWriter::TableWriter& RecordWriter::table_for(const RecordType& type) {
   return *it->second;
 }
 
+namespace {
+
+// Binds a record's cells, extra and content hash from parameter `first` on;
+// texts are not copied (`record` outlives the step).
+void bind_record(RawStatement& stmt, int first, const Record& record) {
+  int index = first;
+  for (const Cell& cell : record.cells) {
+    std::visit([&](const auto& v) {
+      using T = std::decay_t<decltype(v)>;
+      if constexpr (std::is_same_v<T, std::monostate>) stmt.bind_null(index);
+      else if constexpr (std::is_same_v<T, std::string>) stmt.bind_no_copy(index, v);
+      else stmt.bind(index, v);
+    }, cell);
+    ++index;
+  }
+  if (record.extra_json.empty()) stmt.bind_null(index++);
+  else stmt.bind_no_copy(index++, record.extra_json);
+  stmt.bind_no_copy(index, record.content_hash);
+}
+
+}  // namespace
+
+// What the upsert did, told by SQLite without a RETURNING clause (which
+// costs an ephemeral table per row): no row changed -> unchanged; a row
+// changed and a rowid was assigned (the last insert rowid, zeroed before the
+// step, is set only by an insert; triggers' inserts restore it) -> inserted;
+// else updated.
+UpsertOutcome RecordWriter::upsert_one(TableWriter& table, const Record& record) {
+  RawStatement& stmt = table.upsert;
+  stmt.reset();  // in case a step threw
+  bind_record(stmt, 1, record);
+  sqlite3* const db = stmt.db();
+  sqlite3_set_last_insert_rowid(db, 0);
+  stmt.step();
+  stmt.reset();
+  if (sqlite3_changes(db) == 0) return UpsertOutcome::unchanged;
+  return sqlite3_last_insert_rowid(db) != 0 ? UpsertOutcome::inserted : UpsertOutcome::updated;
+}
+
+// k_rows_per_statement records of one type in one statement. Its outcomes as
+// counts: sqlite3_changes() = inserted + updated rows, and the inserted rows
+// took the rids after the table's greatest one, one each, in order (a table
+// never holds rid 2^63-1, where SQLite would pick rids at random), so the last
+// insert rowid tells how many there were.
+void RecordWriter::upsert_rows(TableWriter& table, const Record* const* records) {
+  constexpr std::size_t k = k_rows_per_statement;
+  sqlite3* const db = m_cache.db().getHandle();
+  if (!table.upsert_k) {
+    table.upsert_k = std::make_unique<RawStatement>(db, upsert_sql(table.type, k));
+    table.max_rid = std::make_unique<RawStatement>(
+        db, "SELECT coalesce(max(rid), 0) FROM " + std::string(table.type.table));
+  }
+  table.max_rid->reset();
+  table.max_rid->step();
+  const std::int64_t max_before = table.max_rid->integer(0);
+  table.max_rid->reset();
+  RawStatement& stmt = *table.upsert_k;
+  stmt.reset();
+  const int per_record = static_cast<int>(table.type.fields.size()) + 2;
+  for (std::size_t i = 0; i < k; ++i) bind_record(stmt, 1 + static_cast<int>(i) * per_record, *records[i]);
+  sqlite3_set_last_insert_rowid(db, 0);
+  stmt.step();
+  stmt.reset();
+  const auto changed = static_cast<std::int64_t>(sqlite3_changes(db));
+  const std::int64_t last = sqlite3_last_insert_rowid(db);
+  const std::int64_t inserted = last == 0 ? 0 : last - max_before;
+  table.counts->inserted += inserted;
+  table.counts->updated += changed - inserted;
+  table.counts->unchanged += static_cast<std::int64_t>(k) - changed;
+}
+
 UpsertOutcome RecordWriter::upsert(const Record& record) {
   return guard_sqlite(m_cache.path(), 10000, [&] {
     TableWriter& table = table_for(*record.type);
-    SQLite::Statement& stmt = table.upsert;
-    int index = 1;
-    for (const Cell& cell : record.cells) {
-      std::visit([&](const auto& v) {
-        using T = std::decay_t<decltype(v)>;
-        if constexpr (std::is_same_v<T, std::monostate>) stmt.bind(index);
-        else if constexpr (std::is_same_v<T, std::string>) stmt.bindNoCopy(index, v);  // `record` outlives the step
-        else stmt.bind(index, v);
-      }, cell);
-      ++index;
-    }
-    if (record.extra_json.empty()) stmt.bind(index++);
-    else stmt.bindNoCopy(index++, record.extra_json);
-    stmt.bindNoCopy(index, record.content_hash);
-    UpsertOutcome outcome = UpsertOutcome::unchanged;
-    if (stmt.executeStep()) {
-      const std::int64_t rid = stmt.getColumn(0).getInt64();
-      outcome = rid > table.max_rid ? UpsertOutcome::inserted : UpsertOutcome::updated;
-      if (rid > table.max_rid) table.max_rid = rid;
-      while (stmt.executeStep()) {}
-    }
-    stmt.reset();
+    const UpsertOutcome outcome = upsert_one(table, record);
     table.counts->count(outcome);
     return outcome;
   });
 }
 
+void RecordWriter::upsert_all(const std::vector<const Record*>& records) {
+  guard_sqlite(m_cache.path(), 10000, [&] {
+    std::size_t i = 0;
+    while (i < records.size()) {
+      TableWriter& table = table_for(*records[i]->type);
+      std::size_t end = i;  // the run of records of this type
+      while (end < records.size() && records[end]->type == records[i]->type) ++end;
+      for (; end - i >= k_rows_per_statement; i += k_rows_per_statement) upsert_rows(table, &records[i]);
+      for (; i < end; ++i) table.counts->count(upsert_one(table, *records[i]));
+    }
+    return 0;
+  });
+}
+
 void RecordWriter::clear_all() {
-  m_tables.clear();  // cached max rowids are stale after a delete
   guard_sqlite(m_cache.path(), 10000, [&] {
     for (const RecordType& type : record_types()) m_cache.db().exec("DELETE FROM " + std::string(type.table));
     return 0;

@@ -5,6 +5,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -68,6 +69,11 @@ public:
   RecordWriter& operator=(const RecordWriter&) = delete;
 
   UpsertOutcome upsert(const Record& record);
+  // Upserts `records` in order, as upsert() on each would, counting their
+  // outcomes (counts()); faster for many records: a run of records of one
+  // type is written k_rows_per_statement to a statement.
+  void upsert_all(const std::vector<const Record*>& records);
+  static constexpr std::size_t k_rows_per_statement = 64;
   // Deletes every record of every type (inside this transaction).
   void clear_all();
   void commit();
@@ -78,6 +84,8 @@ public:
 private:
   struct TableWriter;
   TableWriter& table_for(const RecordType& type);
+  UpsertOutcome upsert_one(TableWriter& table, const Record& record);
+  void upsert_rows(TableWriter& table, const Record* const* records);
   Cache& m_cache;
   bool m_open = false;
   // By record type: types live for the whole program (record_types()), so

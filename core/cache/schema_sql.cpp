@@ -145,21 +145,24 @@ const std::vector<std::vector<std::string>>& schema_migrations() {
   return migrations;
 }
 
-std::string upsert_sql(const RecordType& type) {
+std::string upsert_sql(const RecordType& type, std::size_t rows) {
   const std::string table(type.table);
-  std::string columns, params, updates;
+  std::string columns, row = "(", updates;
   for (const FieldSpec& f : type.fields) {
     const std::string name(f.name);
     columns += name + ", ";
-    params += "?, ";
+    row += "?, ";
     if (name != "id" && name != "tenant") updates += name + " = excluded." + name + ", ";
   }
-  return "INSERT INTO " + table + " (" + columns + "extra, content_hash) VALUES (" + params +
-         "?, ?) ON CONFLICT (tenant, id) DO UPDATE SET " + updates +
+  row += "?, ?)";
+  std::string values = row;
+  for (std::size_t i = 1; i < rows; ++i) values += ", " + row;
+  return "INSERT INTO " + table + " (" + columns + "extra, content_hash) VALUES " + values +
+         " ON CONFLICT (tenant, id) DO UPDATE SET " + updates +
          "extra = excluded.extra, content_hash = excluded.content_hash WHERE " + table +
          ".content_hash <> excluded.content_hash AND NOT (" + table +
          ".updated_at IS NOT NULL AND excluded.updated_at IS NOT NULL AND " + table +
-         ".updated_at > excluded.updated_at) RETURNING rid";
+         ".updated_at > excluded.updated_at)";
 }
 
 }  // namespace convstat::core

@@ -10,6 +10,7 @@
 #include <numeric>
 #include <vector>
 
+#include "core/cache/raw_statement.hpp"
 #include "core/query/columns.hpp"
 #include "core/query/conversations.hpp"
 
@@ -78,38 +79,13 @@ struct StringsBuilder {
   }
 };
 
-// A statement over the raw handle: SQLiteCpp's Column objects cost a
-// shared_ptr copy per value, a tenth of a long scan.
-class RawStatement {
+// The shared raw statement, with the hot columns' readings of a column: an
+// instant (k_no_time for NULL) and a dictionary code (0 for NULL).
+class HotStatement : public RawStatement {
 public:
-  RawStatement(sqlite3* db, const std::string& sql) : m_db(db) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &m_stmt, nullptr) != SQLITE_OK)
-      throw SQLite::Exception(db, sqlite3_errcode(db));
-  }
-  ~RawStatement() { sqlite3_finalize(m_stmt); }
-  RawStatement(const RawStatement&) = delete;
-  RawStatement& operator=(const RawStatement&) = delete;
-  bool step() {
-    const int rc = sqlite3_step(m_stmt);
-    if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) throw SQLite::Exception(m_db, rc);
-    return false;
-  }
-  bool null(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
-  std::string_view text(int i) const {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, i));
-    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, i))) : std::string_view();
-  }
-  std::int64_t integer(int i) const { return sqlite3_column_int64(m_stmt, i); }
-  std::int32_t integer32(int i) const { return sqlite3_column_int(m_stmt, i); }
+  using RawStatement::RawStatement;
   std::int64_t time(int i) const { return null(i) ? k_no_time : integer(i); }
-  // The code of a text column, 0 for NULL.
   std::uint32_t code(int i, DictionaryBuilder& dictionary) const { return null(i) ? 0 : dictionary.code(text(i)); }
-  int type(int i) const { return sqlite3_column_type(m_stmt, i); }
-
-private:
-  sqlite3* m_db;
-  sqlite3_stmt* m_stmt = nullptr;
 };
 
 std::uint8_t priority_code(std::string_view p) {
@@ -180,10 +156,10 @@ struct ConversationBuild {
 
 void read_conversations(sqlite3* db, Dictionaries& d, ConversationBuild& b) {
   {
-    RawStatement count(db, "SELECT count(*) FROM conversations");
+    HotStatement count(db, "SELECT count(*) FROM conversations");
     if (count.step()) b.reserve(static_cast<std::size_t>(count.integer(0)));
   }
-  RawStatement q(db,
+  HotStatement q(db,
                  "SELECT rid, id, tenant, channel, team_id, team_name, assignee_id, assignee_name, contact_id, "
                  "started_at, ended_at, first_response_at, resolved_at, escalated_at, first_response_due_at, "
                  "resolution_due_at, resolved_by, priority, topics FROM conversations ORDER BY rid");
@@ -276,7 +252,7 @@ struct CsatBuild {
 // The csat records with their conversation's assignee, as load_csat_records joins them.
 // False when a rating reads as k_no_rating (the copy could not tell it from none).
 bool read_csat(sqlite3* db, Dictionaries& d, CsatBuild& b) {
-  RawStatement q(db,
+  HotStatement q(db,
                  "SELECT s.sent_at, s.responded_at, s.rating, s.tenant, s.conversation_id, c.assignee_id, "
                  "c.assignee_name, c.started_at FROM csat s LEFT JOIN conversations c "
                  "ON c.tenant = s.tenant AND c.id = s.conversation_id ORDER BY s.sent_at, s.rid");
@@ -308,7 +284,7 @@ struct EmailBuild {
 
 // The messages of email conversations, as count_email_messages joins them.
 void read_email_messages(sqlite3* db, Dictionaries& d, EmailBuild& b) {
-  RawStatement q(db,
+  HotStatement q(db,
                  "SELECT m.at, m.tenant, m.direction FROM messages m JOIN conversations c "
                  "ON c.tenant = m.tenant AND c.id = m.conversation_id WHERE c.channel = 'email' AND m.at IS NOT NULL "
                  "ORDER BY m.at");
@@ -373,7 +349,7 @@ constexpr int k_hot_schema_version = 6;  // the first with hot_changes
 
 std::string last_row(Cache& cache, const char* table) {
   sqlite3* db = cache.db().getHandle();
-  RawStatement q(db, std::string("SELECT rid, content_hash FROM ") + table + " ORDER BY rid DESC LIMIT 1");
+  HotStatement q(db, std::string("SELECT rid, content_hash FROM ") + table + " ORDER BY rid DESC LIMIT 1");
   return q.step() ? std::to_string(q.integer(0)) + ":" + std::string(q.text(1)) : "0:";
 }
 

@@ -149,7 +149,7 @@ private:
   }
 
   // The input is read and validated one thread ahead (ReadAhead); records are
-  // upserted here, in input order.
+  // upserted here, in input order, a batch of the reader's at a time.
   void import_file(std::size_t index) {
     const PlannedInput& input = m_inputs[index];
     const std::string name = display_name(input.path);
@@ -160,6 +160,7 @@ private:
     ReadAhead ahead(*source, validator, m_forced);
     while (const ValidatedItem* item = ahead.next()) {
       handle(name, *item);
+      if (ahead.batch_done()) write_pending();  // before next() moves on from the batch
       if (m_summary.records % k_progress_every == 0) progress(name, index, ahead.bytes_read(), total_bytes);
     }
     progress(name, index, ahead.bytes_read(), total_bytes);
@@ -173,7 +174,13 @@ private:
       reject(name, item.line, item.errors, item.raw);
       return;
     }
-    if (m_summary.rejected == 0 || m_request.skip_invalid) m_writer.upsert(*item.record);
+    if (m_summary.rejected == 0 || m_request.skip_invalid) m_pending.push_back(&*item.record);
+  }
+
+  // Upserts the records queued from the current batch, in input order.
+  void write_pending() {
+    m_writer.upsert_all(m_pending);
+    m_pending.clear();
   }
 
   void reject(const std::string& name, std::int64_t line, const std::vector<FieldError>& errors,
@@ -203,6 +210,7 @@ private:
   RecordWriter m_writer;  // declared last: the transaction begins once the request is checked
   SQLite::Database& m_writer_db;
   std::optional<RejectsFile> m_rejects;
+  std::vector<const Record*> m_pending;  // valid records of ReadAhead's current batch, not yet upserted
   ImportSummary m_summary;
 };
 

@@ -46,6 +46,10 @@ public:
   // call. When the source threw (DataError: a corrupt gzip, a broken JSON
   // document), the exception is rethrown here after every item read before it.
   const ValidatedItem* next();
+  // Whether the item next() returned last is the last of its batch. The items
+  // of a batch stay valid until next() is called after its last one, so a
+  // caller may keep pointers to them until then (to write them together).
+  bool batch_done() const { return m_next == m_current.items.size(); }
   // Bytes of the input consumed up to the current batch's last item.
   std::uint64_t bytes_read() const { return m_bytes_read; }
 

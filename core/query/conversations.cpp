@@ -1,5 +1,6 @@
 #include "core/query/conversations.hpp"
 #include "core/query/columns.hpp"
+#include "core/cache/raw_statement.hpp"
 
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
@@ -14,7 +15,7 @@
 namespace convstat::core {
 namespace {
 
-Priority priority_named(const std::string& p) {
+Priority priority_named(std::string_view p) {
   if (p == "urgent") return Priority::urgent;
   if (p == "high") return Priority::high;
   if (p == "medium") return Priority::medium;
@@ -67,38 +68,26 @@ void conversations_between(Cache& cache, std::int64_t from_ms, std::int64_t to_m
       " FROM conversations "
       "WHERE started_at >= ? AND started_at < ?" + conversation_conditions(filters, "", true, params) +
       " ORDER BY started_at";  // the index order: no sort step
-  // Raw sqlite3 calls: SQLiteCpp's Column objects cost a shared_ptr copy per
-  // value, a tenth of a long scan (bench/scale).
-  sqlite3* const db = cache.db().getHandle();
-  sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &raw, nullptr) != SQLITE_OK)
-    throw SQLite::Exception(db, sqlite3_errcode(db));
-  const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> statement(raw, sqlite3_finalize);
-  sqlite3_stmt* const stmt = statement.get();
-  sqlite3_bind_int64(stmt, 1, from_ms);
-  sqlite3_bind_int64(stmt, 2, to_ms);
-  for (std::size_t i = 0; i < params.size(); ++i)
-    sqlite3_bind_text(stmt, static_cast<int>(i) + 3, params[i].data(), static_cast<int>(params[i].size()), SQLITE_TRANSIENT);
-  const auto null = [stmt](int i) { return sqlite3_column_type(stmt, i) == SQLITE_NULL; };
-  const auto text = [stmt](int i) {
-    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt, i))) : std::string();
+  RawStatement q(cache.db().getHandle(), sql);
+  q.bind(1, from_ms);
+  q.bind(2, to_ms);
+  for (std::size_t i = 0; i < params.size(); ++i) q.bind_no_copy(static_cast<int>(i) + 3, params[i]);
+  const auto optional_text = [&q](int i) {
+    return q.null(i) ? std::nullopt : std::optional<std::string>(std::string(q.text(i)));
   };
-  const auto optional_text = [&](int i) { return null(i) ? std::nullopt : std::optional<std::string>(text(i)); };
-  const auto time = [&](int i) { return null(i) ? k_no_time : static_cast<std::int64_t>(sqlite3_column_int64(stmt, i)); };
-  int step = SQLITE_ROW;
-  while ((step = sqlite3_step(stmt)) == SQLITE_ROW) {
+  const auto time = [&q](int i) { return q.null(i) ? k_no_time : q.integer(i); };
+  while (q.step()) {
     ConversationRow& r = *next < end ? rows[(*next)++] : overflow.emplace_back();
-    r.id = text(0);
-    r.tenant = text(1);
-    r.channel = null(2) ? "chat" : text(2);
+    r.id = q.text(0);
+    r.tenant = q.text(1);
+    r.channel = q.null(2) ? std::string_view("chat") : q.text(2);
     r.bot_id = optional_text(3);
     r.team_id = optional_text(4);
     r.team_name = optional_text(5);
     r.assignee_id = optional_text(6);
     r.assignee_name = optional_text(7);
     r.contact_id = optional_text(8);
-    r.started_at = sqlite3_column_int64(stmt, 9);
+    r.started_at = q.integer(9);
     r.ended_at = time(10);
     r.first_response_at = time(11);
     r.resolved_at = time(12);
@@ -106,11 +95,10 @@ void conversations_between(Cache& cache, std::int64_t from_ms, std::int64_t to_m
     r.handover_requested_at = time(14);
     r.first_response_due_at = time(15);
     r.resolution_due_at = time(16);
-    r.resolved_by = null(17) ? ResolvedBy::none : text(17) == "ai" ? ResolvedBy::ai : ResolvedBy::human;
-    r.priority = null(18) ? Priority::unset : priority_named(text(18));
-    if (with_topics && !null(19)) r.topics = string_list_of(text(19));
+    r.resolved_by = q.null(17) ? ResolvedBy::none : q.text(17) == "ai" ? ResolvedBy::ai : ResolvedBy::human;
+    r.priority = q.null(18) ? Priority::unset : priority_named(q.text(18));
+    if (with_topics && !q.null(19)) r.topics = string_list_of(std::string(q.text(19)));
   }
-  if (step != SQLITE_DONE) throw SQLite::Exception(db, step);
 }
 
 }  // namespace

@@ -1,8 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "core/cache/cache.hpp"
 #include "core/cache/schema_sql.hpp"
 #include "core/error.hpp"
+#include "core/import/validate.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace convstat::core;
@@ -87,6 +92,100 @@ TEST_CASE("a stored record strictly newer by updated_at is kept", "[cache]") {
   CHECK(w.upsert(article("a", 13, Cell{}, "h4")) == UpsertOutcome::updated);  // incoming without: replaces
   CHECK(views_of(cache, "a") == 13);
   w.commit();
+}
+
+TEST_CASE("upsert outcomes hold whatever rowids other tables, triggers and clear_all assign", "[cache]") {
+  TempDir dir;
+  Cache cache(dir.file("c.db"), OpenMode::read_write);
+  const RecordValidator validator;
+  const auto conversation = [&](const std::string& id, const std::string& subject) {
+    Validation v = validator.validate(nlohmann::json{
+        {"type", "conversation"}, {"id", id}, {"started_at", "2026-03-02T09:15:00Z"}, {"subject", subject}});
+    REQUIRE(v.ok());
+    return std::move(*v.record);
+  };
+  RecordWriter w(cache);
+  CHECK(w.upsert(article("a", 10, Cell{}, "h1")) == UpsertOutcome::inserted);  // kb_articles rid 1
+  // conversations rids 1-3, each indexed by a trigger's insert into search_index
+  for (const char* id : {"c1", "c2", "c3"}) CHECK(w.upsert(conversation(id, "VPN down")) == UpsertOutcome::inserted);
+  // SQLite's last insert rowid is 3 here, from another table: still an update
+  CHECK(w.upsert(article("a", 11, Cell{}, "h2")) == UpsertOutcome::updated);
+  CHECK(w.upsert(article("a", 11, Cell{}, "h2")) == UpsertOutcome::unchanged);
+  CHECK(w.upsert(conversation("c1", "VPN up")) == UpsertOutcome::updated);  // its trigger re-indexes it
+  CHECK(w.upsert(conversation("c4", "VPN")) == UpsertOutcome::inserted);
+  // after clear_all, rowids start again at 1: inserts all the same
+  w.clear_all();
+  CHECK(w.upsert(article("a", 11, Cell{}, "h2")) == UpsertOutcome::inserted);
+  CHECK(w.upsert(conversation("c1", "VPN up")) == UpsertOutcome::inserted);
+  w.commit();
+  CHECK(w.counts().at("kb_article").inserted == 2);
+  CHECK(w.counts().at("kb_article").updated == 1);
+  CHECK(w.counts().at("kb_article").unchanged == 1);
+  CHECK(w.counts().at("conversation").inserted == 5);
+  CHECK(w.counts().at("conversation").updated == 1);
+  CHECK(cache.db().execAndGet("SELECT count(*) FROM search_index WHERE search_index MATCH 'up'").getInt64() == 1);
+}
+
+TEST_CASE("upsert_all writes and counts as upsert() on each record does", "[cache]") {
+  // Runs of one type longer than a statement's rows, others shorter; records
+  // new, changed, unchanged, older by updated_at, and given twice in one statement.
+  std::vector<Record> records;
+  for (int round = 0; round < 3; ++round)
+    for (int i = 0; i < 150; ++i) {
+      const std::string id = "a" + std::to_string(i % 97);
+      const std::int64_t views = round == 1 && i % 3 == 0 ? 100 + i : i % 97;
+      const Cell updated_at = i % 5 == 0 ? Cell{std::int64_t{1000 - round}} : Cell{};
+      records.push_back(article(id, views, updated_at, "h" + std::to_string(views) + "-" + std::to_string(i % 5 == 0 ? round : 0)));
+      if (i % 70 == 69) {
+        records.push_back(article("solo" + std::to_string(round), 1, Cell{}, "s"));
+        Record note;  // a record of another type between runs
+        note.type = find_record_type("event");
+        note.cells.resize(note.type->fields.size());
+        note.cells[0] = "e" + std::to_string(i % 4);
+        note.cells[1] = std::string("default");
+        note.cells[2] = std::int64_t{1772442900000};
+        note.cells[3] = std::string("ping");
+        note.content_hash = "e" + std::to_string(round);
+        records.push_back(std::move(note));
+      }
+    }
+  TempDir dir;
+  Cache one_by_one(dir.file("a.db"), OpenMode::read_write), together(dir.file("b.db"), OpenMode::read_write);
+  std::map<std::string, TypeCounts> expected, got;
+  {
+    RecordWriter w(one_by_one);
+    for (const Record& r : records) w.upsert(r);
+    w.commit();
+    expected = w.counts();
+  }
+  {
+    RecordWriter w(together);
+    std::vector<const Record*> all;
+    for (const Record& r : records) all.push_back(&r);
+    REQUIRE(all.size() > 3 * RecordWriter::k_rows_per_statement);
+    w.upsert_all(all);
+    w.commit();
+    got = w.counts();
+  }
+  REQUIRE(got.size() == 2);
+  for (const auto& [type, counts] : expected) {
+    INFO(type);
+    CHECK(got.at(type).inserted == counts.inserted);
+    CHECK(got.at(type).updated == counts.updated);
+    CHECK(got.at(type).unchanged == counts.unchanged);
+  }
+  CHECK(expected.at("kb_article").updated > 0);
+  CHECK(expected.at("kb_article").unchanged > 0);
+  const auto rows = [](Cache& cache) {
+    std::vector<std::string> out;
+    SQLite::Statement q(cache.db(), "SELECT rid, id, views, updated_at, content_hash FROM kb_articles ORDER BY rid");
+    while (q.executeStep())
+      out.push_back(q.getColumn(0).getString() + "|" + q.getColumn(1).getString() + "|" + q.getColumn(2).getString() +
+                    "|" + q.getColumn(3).getString() + "|" + q.getColumn(4).getString());
+    return out;
+  };
+  CHECK(rows(together) == rows(one_by_one));
+  CHECK(rows(together).size() == 100);
 }
 
 TEST_CASE("an uncommitted writer leaves the cache as it was", "[cache]") {
