@@ -9,7 +9,7 @@ packages=(
   libcli11-dev libsqlitecpp-dev libsqlite3-dev sqlite3 nlohmann-json3-dev catch2
   libhowardhinnant-date-dev tzdata libtomlplusplus-dev zlib1g-dev
   groff-base man-db bash zsh fish python3
-  libcurl4-openssl-dev libcpp-httplib-dev
+  libcurl4-openssl-dev libcpp-httplib-dev libsimdjson-dev
   libcairo2-dev libpango1.0-dev fonts-noto-core fonts-wqy-microhei poppler-utils
   libpq-dev postgresql
 )

@@ -27,15 +27,21 @@ void ReadAhead::work() {
   Batch batch;
   batch.items.reserve(m_batch_items);
   try {
-    while (m_source.next(item)) {
+    LineValidator lines(m_validator);
+    while (m_source.next_text(item)) {
       ValidatedItem& out = batch.items.emplace_back();
       out.line = item.line;
-      if (item.error) {
-        out.errors.push_back(*item.error);
-      } else {
-        Validation validation = m_validator.validate(item.object, m_forced);
-        if (validation.ok()) out.record = std::move(validation.record);
-        else out.errors = std::move(validation.errors);
+      // Most NDJSON lines go straight to their record; the others are parsed and validated.
+      if (item.unparsed) out.record = lines.try_line(item.raw, m_forced);
+      if (!out.record) {
+        if (item.unparsed) parse_item(item);
+        if (item.error) {
+          out.errors.push_back(*item.error);
+        } else {
+          Validation validation = m_validator.validate(item.object, m_forced);
+          if (validation.ok()) out.record = std::move(validation.record);
+          else out.errors = std::move(validation.errors);
+        }
       }
       if (!out.errors.empty()) out.raw = std::move(item.raw);
       if (batch.items.size() == m_batch_items) {

@@ -144,8 +144,10 @@ std::string json_error_reason(const json::parse_error& e) {
   return "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
 }
 
-// Parses item.raw into item.object, or sets item.error.
-void parse_object(SourceItem& item) {
+}  // namespace
+
+void parse_item(SourceItem& item) {
+  item.unparsed = false;
   item.error.reset();
   item.object = nullptr;
   if (const auto bad = invalid_utf8_offset(item.raw)) {
@@ -160,6 +162,8 @@ void parse_object(SourceItem& item) {
   }
   if (!item.object.is_object()) item.error = FieldError{"-", std::string("expected a JSON object (got ") + item.object.type_name() + ")"};
 }
+
+namespace {
 
 // ---------------------------------------------------------------------------
 
@@ -180,13 +184,19 @@ public:
   InputFormat format() const override { return InputFormat::ndjson; }
 
   bool next(SourceItem& item) override {
+    if (!next_text(item)) return false;
+    parse_item(item);
+    return true;
+  }
+
+  bool next_text(SourceItem& item) override {
     while (m_input->read_line(item.raw)) {
       ++m_line;
       if (m_line == 1) strip_bom(item.raw);
       if (!item.raw.empty() && item.raw.back() == '\r') item.raw.pop_back();
       if (std::all_of(item.raw.begin(), item.raw.end(), is_blank)) continue;
       item.line = m_line;
-      parse_object(item);
+      item.unparsed = true;
       return true;
     }
     return false;
@@ -222,7 +232,7 @@ public:
     if (end == std::string::npos) malformed(start, "unexpected end of input inside an element");
     item.line = line_at(start);
     item.raw.assign(m_text, start, end - start);
-    parse_object(item);
+    parse_item(item);
     m_pos = end;
     m_state = State::after_element;
     return true;
@@ -359,6 +369,7 @@ public:
     while (read_row(m_cells, item.raw, start_line, problem)) {
       if (item.raw.empty() && m_cells.size() == 1) continue;  // blank line
       item.line = start_line;
+      item.unparsed = false;
       item.error.reset();
       item.object = json::object();
       if (!problem.empty()) {

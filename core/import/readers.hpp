@@ -48,7 +48,14 @@ struct SourceItem {
   std::string raw;         // the record's text as read: an NDJSON line, a JSON array element, a CSV row (no line break)
   nlohmann::json object;   // the parsed object; CSV: header name -> cell text, empty cells left out
   std::optional<FieldError> error;  // set (field "-") when the text is not a record: invalid JSON, not an object, bad CSV row
+  // Set by RecordSource::next_text() when only `raw` was read: `object` and
+  // `error` are not yet set (parse_item() sets them).
+  bool unparsed = false;
 };
+
+// Parses an unparsed item's text into item.object, or sets item.error (invalid
+// UTF-8, invalid JSON, not an object), as next() does.
+void parse_item(SourceItem& item);
 
 // A stream of SourceItems from one input.
 class RecordSource {
@@ -58,6 +65,10 @@ public:
   // DataError when the input cannot be read any further: corrupt or truncated
   // gzip, a read error, a JSON document whose structure is broken, a bad CSV header.
   virtual bool next(SourceItem& item) = 0;
+  // As next(), but a source whose records are JSON texts (NDJSON) may leave
+  // the item unparsed (item.unparsed), for a caller that reads the text
+  // itself and parses only what it cannot read (LineValidator).
+  virtual bool next_text(SourceItem& item) { return next(item); }
   virtual InputFormat format() const = 0;
   // Bytes of the file consumed so far (compressed bytes for gzip input).
   virtual std::uint64_t bytes_read() const = 0;

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <charconv>
+#include <deque>
 #include <cmath>
 #include <stdexcept>
 #include <unordered_map>
+
+#include <simdjson.h>
 
 #include "core/time/time.hpp"
 #include "core/util/sha256.hpp"
@@ -94,6 +97,20 @@ std::string ascii_lower(std::string_view text) {
 }
 
 std::string utf8_reason(std::size_t offset) { return "invalid UTF-8 (byte " + std::to_string(offset) + ")"; }
+
+// Whether a number or integer cell is within the field's bounds (always, without bounds).
+bool in_bounds(const FieldSpec& spec, const Cell& cell) {
+  if (!spec.min && !spec.max) return true;
+  const double v = std::holds_alternative<double>(cell) ? std::get<double>(cell)
+                                                        : static_cast<double>(std::get<std::int64_t>(cell));
+  return (!spec.min || v >= *spec.min) && (!spec.max || v <= *spec.max);
+}
+
+// A double holding a whole number within int64 as that integer; nullopt otherwise.
+std::optional<std::int64_t> integral(double value) {
+  if (!std::isfinite(value) || std::trunc(value) != value || std::fabs(value) > 9.0e18) return std::nullopt;
+  return static_cast<std::int64_t>(value);
+}
 
 // ---------------------------------------------------------------------------
 // Conversion of one present value to a cell, per FieldKind. Each returns
@@ -244,11 +261,6 @@ struct Converter {
   }
 
 private:
-  static std::optional<std::int64_t> integral(double value) {
-    if (!std::isfinite(value) || std::trunc(value) != value || std::fabs(value) > 9.0e18) return std::nullopt;
-    return static_cast<std::int64_t>(value);
-  }
-
   // A whole CSV cell as a finite double ("1.5", "-2", "1e3"); nullopt otherwise.
   static std::optional<double> parse_csv_double(std::string_view cell) {
     double parsed = 0;
@@ -277,10 +289,7 @@ private:
   }
 
   static bool within_bounds(const FieldSpec& spec, const Cell& cell, const json& value, std::string& reason) {
-    if (!spec.min && !spec.max) return true;
-    const double v = std::holds_alternative<double>(cell) ? std::get<double>(cell)
-                                                          : static_cast<double>(std::get<std::int64_t>(cell));
-    if ((!spec.min || v >= *spec.min) && (!spec.max || v <= *spec.max)) return true;
+    if (in_bounds(spec, cell)) return true;
     if (spec.min && spec.max)
       reason = "must be between " + format_number(*spec.min) + " and " + format_number(*spec.max);
     else if (spec.min)
@@ -444,13 +453,16 @@ std::optional<std::string> extra_text(const json& extra, Draft& d) {
   }
 }
 
-void convert_fields(Draft& d, const std::vector<const json*>& slots, const Converter& converter) {
+// Every field's value as a cell (`convert(spec, slot, reason)`, for the
+// present ones: `present(slot)`), then the required ones and a non-empty id.
+template <class Slot, class Present, class Convert>
+void convert_fields(Draft& d, const std::vector<Slot>& slots, Present&& present, Convert&& convert) {
   for (size_t i = 0; i < slots.size(); ++i) {
     const FieldSpec& spec = d.type.fields[i];
     const int field = static_cast<int>(i);
-    if (slots[i] != nullptr && !slots[i]->is_null()) {
+    if (present(slots[i])) {
       std::string reason;
-      if (auto cell = converter.convert(spec, *slots[i], reason))
+      if (auto cell = convert(spec, slots[i], reason))
         d.cells[i] = std::move(*cell);
       else
         d.fail(field, std::move(reason));
@@ -458,6 +470,12 @@ void convert_fields(Draft& d, const std::vector<const json*>& slots, const Conve
     if (spec.required && !d.has(field) && !d.failed_at(field)) d.fail(field, "required");
   }
   if (d.has(0) && d.text(0).empty()) d.fail(0, "must not be empty");
+}
+
+// A valid record's content hash, then the defaults taken from the clock.
+void seal(Record& record, const TypeIndex& index, std::int64_t now_ms) {
+  record.content_hash = content_hash(record);
+  apply_clock_defaults(record, index, now_ms);
 }
 
 Validation failure(std::string field, std::string reason) {
@@ -533,7 +551,12 @@ Validation RecordValidator::validate_as(const json& object, const RecordType& ty
   std::vector<const json*> slots(type.fields.size(), nullptr);
   json extra = json::object();
   collect_fields(object, d, slots, extra);
-  convert_fields(d, slots, Converter{m_options});
+  const Converter converter{m_options};
+  convert_fields(
+      d, slots, [](const json* value) { return value != nullptr && !value->is_null(); },
+      [&converter](const FieldSpec& spec, const json* value, std::string& reason) {
+        return converter.convert(spec, *value, reason);
+      });
   apply_type_rules(d);
   std::optional<std::string> extra_json = extra_text(extra, d);
 
@@ -544,8 +567,7 @@ Validation RecordValidator::validate_as(const json& object, const RecordType& ty
   }
   Record record{&type, std::move(d.cells), std::move(*extra_json), {}};
   if (record.is_null(0)) record.cells[0] = Cell{hashed_id(object)};
-  record.content_hash = content_hash(record);
-  apply_clock_defaults(record, index, m_now_ms);
+  seal(record, index, m_now_ms);
   out.record = std::move(record);
   return out;
 }
@@ -604,6 +626,204 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
     i += length;
   }
   return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------
+// The fast path of NDJSON lines (LineValidator).
+
+namespace {
+
+// A value as simdjson read it; strings point into the parser's buffer (valid
+// until the next line).
+struct LineValue {
+  enum class Kind : std::uint8_t { null, boolean, integer, floating, string, list };
+  Kind kind = Kind::null;
+  bool boolean = false;
+  std::int64_t integer = 0;
+  double floating = 0;
+  std::string_view text;  // a string, or a list as nlohmann::json::dump() prints it
+};
+
+struct LineEntry {
+  std::string_view key;
+  LineValue value;
+};
+
+// Whether `text` is printed by nlohmann::json::dump() as itself between
+// quotes: no quote, backslash or control byte (those are escaped).
+bool dumps_verbatim(std::string_view text) {
+  for (const char c : text)
+    if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) return false;
+  return true;
+}
+
+// Whether `text` holds a byte below 0x20: nlohmann rejects those inside
+// strings, so such a line goes the general way to be told why.
+bool has_control_byte(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; });
+}
+
+// The cell the general path's Converter gives for `value` (NDJSON, not CSV),
+// or nullopt wherever it would need more than this: an error, a number as
+// text, an object.
+std::optional<Cell> line_cell(const FieldSpec& spec, const LineValue& value, const ValidateOptions& options) {
+  using Kind = LineValue::Kind;
+  std::optional<Cell> cell;
+  switch (spec.kind) {
+    case FieldKind::string:
+      if (value.kind == Kind::string) cell = Cell{std::string(value.text)};
+      break;
+    case FieldKind::lower_string:
+      if (value.kind == Kind::string) cell = Cell{ascii_lower(value.text)};
+      break;
+    case FieldKind::timestamp:
+      if (value.kind == Kind::string)
+        if (const auto ms = parse_timestamp(value.text, options.assume_tz, nullptr)) cell = Cell{*ms};
+      break;
+    case FieldKind::integer:
+      if (value.kind == Kind::integer) cell = Cell{value.integer};
+      else if (value.kind == Kind::floating)
+        if (const auto whole = integral(value.floating)) cell = Cell{*whole};
+      break;
+    case FieldKind::number:
+      if (value.kind == Kind::integer) cell = Cell{static_cast<double>(value.integer)};
+      else if (value.kind == Kind::floating) cell = Cell{value.floating};
+      break;
+    case FieldKind::boolean:
+      if (value.kind == Kind::boolean) cell = Cell{std::int64_t{value.boolean ? 1 : 0}};
+      break;
+    case FieldKind::choice:
+      if (value.kind == Kind::string)
+        for (const auto& choice : spec.choices)
+          if (value.text == choice) cell = Cell{std::string(value.text)};
+      break;
+    case FieldKind::string_list:
+      if (value.kind == Kind::list) cell = Cell{std::string(value.text)};
+      break;
+    case FieldKind::object: break;
+  }
+  if (cell && !in_bounds(spec, *cell)) return std::nullopt;
+  return cell;
+}
+
+}  // namespace
+
+struct LineValidator::Impl {
+  const RecordValidator& validator;
+  simdjson::dom::parser parser;
+  std::vector<LineEntry> entries;
+  // The dump() texts of list values, by entry; a deque, so growing it keeps
+  // the texts the earlier entries point at where they are.
+  std::deque<std::string> lists;
+  std::vector<const LineValue*> slots;
+
+  explicit Impl(const RecordValidator& v) : validator(v) {}
+
+  // Reads one value; false for anything the fast path leaves alone.
+  bool read_value(simdjson::dom::element value, LineValue& out, std::size_t entry) {
+    using Kind = LineValue::Kind;
+    switch (value.type()) {
+      case simdjson::dom::element_type::NULL_VALUE: out.kind = Kind::null; return true;
+      case simdjson::dom::element_type::BOOL:
+        out.kind = Kind::boolean;
+        return value.get_bool().get(out.boolean) == simdjson::SUCCESS;
+      case simdjson::dom::element_type::STRING:
+        out.kind = Kind::string;
+        // simdjson checks the input's UTF-8, not what escapes decode to (a lone \ud800)
+        return value.get_string().get(out.text) == simdjson::SUCCESS && !invalid_utf8_offset(out.text);
+      case simdjson::dom::element_type::INT64:
+        out.kind = Kind::integer;
+        return value.get_int64().get(out.integer) == simdjson::SUCCESS;
+      case simdjson::dom::element_type::DOUBLE:
+        out.kind = Kind::floating;
+        return value.get_double().get(out.floating) == simdjson::SUCCESS && std::isfinite(out.floating);
+      case simdjson::dom::element_type::ARRAY: {
+        if (lists.size() <= entry) lists.resize(entry + 1);
+        std::string& text = lists[entry];
+        text.assign(1, '[');
+        simdjson::dom::array array;
+        if (value.get_array().get(array) != simdjson::SUCCESS) return false;
+        for (const simdjson::dom::element element : array) {
+          std::string_view item;
+          if (element.get_string().get(item) != simdjson::SUCCESS || !dumps_verbatim(item) ||
+              invalid_utf8_offset(item))
+            return false;
+          if (text.size() > 1) text += ',';
+          text.append(1, '"').append(item).append(1, '"');
+        }
+        text += ']';
+        out.kind = Kind::list;
+        out.text = text;
+        return true;
+      }
+      case simdjson::dom::element_type::UINT64:  // above INT64_MAX: the general path words it
+      case simdjson::dom::element_type::OBJECT: return false;
+    }
+    return false;
+  }
+
+  // The line's members in order; false when the line is not an object the fast path reads.
+  bool read_members(std::string& line) {
+    entries.clear();
+    if (has_control_byte(line)) return false;
+    line.reserve(line.size() + simdjson::SIMDJSON_PADDING);
+    simdjson::dom::object object;
+    if (parser.parse(line.data(), line.size(), false).get(object) != simdjson::SUCCESS) return false;
+    for (const simdjson::dom::key_value_pair member : object) {
+      LineEntry& entry = entries.emplace_back();
+      entry.key = member.key;
+      if (!read_value(member.value, entry.value, entries.size() - 1)) return false;
+    }
+    return true;
+  }
+};
+
+LineValidator::LineValidator(const RecordValidator& validator) : m_impl(std::make_unique<Impl>(validator)) {}
+LineValidator::~LineValidator() = default;
+
+std::optional<Record> LineValidator::try_line(std::string& line, const RecordType* forced) {
+  Impl& m = *m_impl;
+  if (!m.read_members(line)) return std::nullopt;
+  // The type, as record_type_of() finds it for a valid object.
+  const RecordType* type = forced;
+  const LineEntry* type_entry = nullptr;
+  for (const LineEntry& e : m.entries)
+    if (e.key == "type") {
+      if (type_entry != nullptr) return std::nullopt;  // a key given twice: the general path keeps the last
+      type_entry = &e;
+    }
+  if (type_entry != nullptr && type_entry->value.kind != LineValue::Kind::null) {
+    if (type_entry->value.kind != LineValue::Kind::string) return std::nullopt;
+    const RecordType* named = find_record_type(type_entry->value.text);
+    if (named == nullptr || (forced != nullptr && named != forced)) return std::nullopt;
+    type = named;
+  }
+  if (type == nullptr) return std::nullopt;
+
+  const TypeIndex& index = index_of(*type);
+  Draft d(*type, index);
+  m.slots.assign(type->fields.size(), nullptr);
+  for (const LineEntry& e : m.entries) {
+    if (&e == type_entry) continue;
+    const int i = index.at(e.key);
+    if (i < 0) return std::nullopt;  // unknown (extra), or feedback's session_id
+    const LineValue*& slot = m.slots[static_cast<std::size_t>(i)];
+    if (slot != nullptr) return std::nullopt;  // given twice
+    slot = &e.value;
+  }
+  const ValidateOptions& options = m.validator.m_options;
+  convert_fields(
+      d, m.slots, [](const LineValue* value) { return value != nullptr && value->kind != LineValue::Kind::null; },
+      [&options](const FieldSpec& spec, const LineValue* value, std::string& reason) {
+        std::optional<Cell> cell = line_cell(spec, *value, options);
+        if (!cell) reason = "-";  // not worded here: the general path will
+        return cell;
+      });
+  apply_type_rules(d);
+  if (!d.errors.empty() || !d.has(0)) return std::nullopt;  // an error; an absent id is hashed from the tree
+  Record record{type, std::move(d.cells), std::string(), {}};
+  seal(record, index, m.validator.m_now_ms);
+  return record;
 }
 
 }  // namespace convstat::core

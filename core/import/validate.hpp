@@ -3,6 +3,7 @@
 // canonical Record (or the list of what is wrong with it) out. Used by
 // `import` and by connectors that build JSON objects from a vendor's data.
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,8 +58,38 @@ public:
   Validation validate_as(const nlohmann::json& object, const RecordType& type) const;
 
 private:
+  friend class LineValidator;
   ValidateOptions m_options;
   std::int64_t m_now_ms;
+};
+
+// The fast path of NDJSON import: one line's text straight to its record,
+// without a JSON tree (simdjson reads the text in place), for the lines that
+// need none of the general path's care. A line takes it when it is one JSON
+// object whose keys are all fields of its type, each given once, and whose
+// values are all usable as they are (strings for text and timestamps, numbers
+// for numbers, arrays of plain strings for lists), with no error of any kind.
+// Any other line - an unknown key (kept in extra), an absent optional id (a
+// hashed id), feedback's session_id, an object value, a number where text is
+// expected, any error - gets nullopt, and the caller takes the general path
+// (parse, RecordValidator::validate), which also words the errors. Where it
+// gives a record, it is the one validate() gives for the parsed line, cell for
+// cell, extra and content hash included (tests/core/import compare the two).
+// One per thread: it holds the parser's buffers.
+class LineValidator {
+public:
+  explicit LineValidator(const RecordValidator& validator);
+  ~LineValidator();
+  LineValidator(const LineValidator&) = delete;
+  LineValidator& operator=(const LineValidator&) = delete;
+
+  // `line`: one NDJSON line without its line break. Its capacity may grow
+  // (the parser reads a few bytes past the end); its text does not change.
+  std::optional<Record> try_line(std::string& line, const RecordType* forced = nullptr);
+
+private:
+  struct Impl;
+  std::unique_ptr<Impl> m_impl;
 };
 
 // The record type named `name` (singular or plural); nullptr with `error` set to
