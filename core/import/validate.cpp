@@ -783,7 +783,7 @@ LineValidator::~LineValidator() = default;
 
 std::optional<Record> LineValidator::try_line(std::string& line, const RecordType* forced) {
   Impl& m = *m_impl;
-  if (!m.read_members(line)) return std::nullopt;
+  if (m.validator.m_options.from_csv || !m.read_members(line)) return std::nullopt;  // CSV cells are coerced
   // The type, as record_type_of() finds it for a valid object.
   const RecordType* type = forced;
   const LineEntry* type_entry = nullptr;
