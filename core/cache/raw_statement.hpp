@@ -41,9 +41,6 @@ public:
   void bind_no_copy(int i, std::string_view text) {
     check(sqlite3_bind_text(m_stmt, i, text.data(), static_cast<int>(text.size()), SQLITE_STATIC));
   }
-  void bind_copy(int i, std::string_view text) {
-    check(sqlite3_bind_text(m_stmt, i, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT));
-  }
 
   // Columns of the current row, 0-based.
   int type(int i) const { return sqlite3_column_type(m_stmt, i); }

@@ -88,13 +88,6 @@ public:
   std::uint32_t code(int i, DictionaryBuilder& dictionary) const { return null(i) ? 0 : dictionary.code(text(i)); }
 };
 
-std::uint8_t priority_code(std::string_view p) {
-  if (p == "urgent") return static_cast<std::uint8_t>(Priority::urgent);
-  if (p == "high") return static_cast<std::uint8_t>(Priority::high);
-  if (p == "medium") return static_cast<std::uint8_t>(Priority::medium);
-  return static_cast<std::uint8_t>(p == "low" ? Priority::low : Priority::unset);
-}
-
 // The strings of a JSON list of plain strings (["a", "b"]) without parsing a
 // document; nullopt for anything else (escapes, other items), which the
 // caller hands to the full parser.
@@ -190,7 +183,7 @@ void read_conversations(sqlite3* db, Dictionaries& d, ConversationBuild& b) {
     b.resolution_due_at.push_back(q.time(15));
     b.resolved_by.push_back(static_cast<std::uint8_t>(
         q.null(16) ? HotResolvedBy::none : q.text(16) == "ai" ? HotResolvedBy::ai : HotResolvedBy::human));
-    b.priority.push_back(q.null(17) ? static_cast<std::uint8_t>(Priority::unset) : priority_code(q.text(17)));
+    b.priority.push_back(static_cast<std::uint8_t>(q.null(17) ? Priority::unset : priority_named(q.text(17))));
     codes.clear();
     if (!q.null(18)) {
       if (auto simple = simple_string_list(q.text(18))) {

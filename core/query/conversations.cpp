@@ -15,13 +15,6 @@
 namespace convstat::core {
 namespace {
 
-Priority priority_named(std::string_view p) {
-  if (p == "urgent") return Priority::urgent;
-  if (p == "high") return Priority::high;
-  if (p == "medium") return Priority::medium;
-  return p == "low" ? Priority::low : Priority::unset;
-}
-
 void bind_all(SQLite::Statement& q, const TimeRange& range, const std::vector<std::string>& params) {
   q.bind(1, static_cast<std::int64_t>(range.from_ms));
   q.bind(2, static_cast<std::int64_t>(range.to_ms));
@@ -34,6 +27,13 @@ void bind_all(SQLite::Statement& q, const TimeRange& range, const std::vector<st
 const char* priority_name(Priority p) {
   static const char* names[] = {"urgent", "high", "medium", "low", "unset"};
   return names[static_cast<int>(p)];
+}
+
+Priority priority_named(std::string_view p) {
+  if (p == "urgent") return Priority::urgent;
+  if (p == "high") return Priority::high;
+  if (p == "medium") return Priority::medium;
+  return p == "low" ? Priority::low : Priority::unset;
 }
 
 namespace {

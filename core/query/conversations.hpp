@@ -5,6 +5,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/cache/cache.hpp"
@@ -20,6 +21,8 @@ enum class ResolvedBy : std::uint8_t { none, ai, human };
 enum class Priority : std::uint8_t { urgent, high, medium, low, unset };  // the fixed order of kpis.md
 
 const char* priority_name(Priority p);
+// The priority a stored text names; unset for any other text.
+Priority priority_named(std::string_view p);
 
 struct ConversationRow {
   std::string id, tenant, channel;
